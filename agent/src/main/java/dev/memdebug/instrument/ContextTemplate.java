@@ -1,0 +1,178 @@
+package dev.memdebug.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A hook's context line, e.g. {@code User {arg0} - Total sessions: {count:sessions}}. Placeholders:
+ * <ul>
+ *   <li>{@code {arg0}}, {@code {arg1}}, ... an argument's {@code toString()}; {@code {arg0.userId}} follows a
+ *       getter or field path ({@link ValuePath});</li>
+ *   <li>{@code {return}} / {@code {return.path}} the returned value (exit only);</li>
+ *   <li>{@code {thrown}} the exception's class and message (failure only);</li>
+ *   <li>{@code {count:NAME}} a counter's current value;</li>
+ *   <li>{@code {thread}} the calling thread's name; {@code {duration}} the call's time (exit only).</li>
+ * </ul>
+ * Each value is cut to {@code valueMax} characters and the whole line to {@code totalMax}.
+ *
+ * <p>Immutable and thread-safe; {@link #render} runs on the app's thread.
+ */
+public final class ContextTemplate {
+
+    /** Where a value comes from. */
+    enum Source { LITERAL, ARG, RETURN, THROWN, COUNTER, THREAD, DURATION }
+
+    record Part(Source source, String text, int index, String[] path, int counterId) {
+    }
+
+    /** What {@link #render} can read, supplied by the hook at the moment of rendering. */
+    interface Values {
+        long counter(int id);
+    }
+
+    private final List<Part> parts;
+    private final int valueMax;
+    private final int totalMax;
+    private final boolean usesArguments;
+    private final boolean usesReturn;
+    private final String source;
+
+    private ContextTemplate(List<Part> parts, int valueMax, int totalMax, String source) {
+        this.parts = List.copyOf(parts);
+        this.valueMax = valueMax;
+        this.totalMax = totalMax;
+        this.source = source;
+        this.usesArguments = parts.stream().anyMatch(p -> p.source() == Source.ARG);
+        this.usesReturn = parts.stream().anyMatch(p -> p.source() == Source.RETURN);
+    }
+
+    /**
+     * Parses a template. {@code counterIds} maps counter names to ids; an unknown counter or placeholder
+     * throws {@link IllegalArgumentException} naming it and what is allowed.
+     */
+    public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
+                                        Set<String> counterNames, int valueMax, int totalMax) {
+        List<Part> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('{', i);
+            if (open < 0) {
+                parts.add(new Part(Source.LITERAL, text.substring(i), -1, null, -1));
+                break;
+            }
+            if (open > i) {
+                parts.add(new Part(Source.LITERAL, text.substring(i, open), -1, null, -1));
+            }
+            int close = text.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException("has an unclosed '{' at position " + (open + 1) + " in '" + text + "'");
+            }
+            parts.add(placeholder(text.substring(open + 1, close).strip(), text, counterIds, counterNames));
+            i = close + 1;
+        }
+        return new ContextTemplate(parts, valueMax, totalMax, text);
+    }
+
+    private static Part placeholder(String name, String text, java.util.function.ToIntFunction<String> counterIds,
+                                    Set<String> counterNames) {
+        String[] dotted = name.split("\\.", -1);
+        String head = dotted[0];
+        String[] path = java.util.Arrays.copyOfRange(dotted, 1, dotted.length);
+        for (String step : path) {
+            if (step.isEmpty() || !step.chars().allMatch(Character::isJavaIdentifierPart)) {
+                throw new IllegalArgumentException("has '{" + name + "}', whose path step '" + step + "' is not a field or getter name");
+            }
+        }
+        if (head.matches("arg\\d+")) {
+            return new Part(Source.ARG, null, Integer.parseInt(head.substring(3)), path, -1);
+        }
+        switch (head) {
+            case "return":
+                return new Part(Source.RETURN, null, -1, path, -1);
+            case "thrown":
+                return new Part(Source.THROWN, null, -1, null, -1);
+            case "thread":
+                return new Part(Source.THREAD, null, -1, null, -1);
+            case "duration":
+                return new Part(Source.DURATION, null, -1, null, -1);
+            default:
+                break;
+        }
+        if (name.startsWith("count:")) {
+            String counter = name.substring("count:".length()).strip();
+            if (!counterNames.contains(counter)) {
+                String suggestion = dev.memdebug.config.Suggestions.closest(counter, counterNames);
+                throw new IllegalArgumentException("has '{" + name + "}', but no hook changes a counter named '" + counter + "'"
+                        + (suggestion != null ? " - did you mean '" + suggestion + "'?" : ""));
+            }
+            return new Part(Source.COUNTER, null, -1, null, counterIds.applyAsInt(counter));
+        }
+        throw new IllegalArgumentException("has the unknown placeholder '{" + name + "}' in '" + text
+                + "' (allowed: {arg0}, {arg0.field}, {return}, {return.field}, {thrown}, {count:NAME}, {thread}, {duration})");
+    }
+
+    /** Whether rendering needs the call's arguments (the advice then passes them). */
+    public boolean usesArguments() {
+        return usesArguments;
+    }
+
+    public boolean usesReturn() {
+        return usesReturn;
+    }
+
+    /** The highest argument index used, or -1. */
+    int highestArgument() {
+        return parts.stream().filter(p -> p.source() == Source.ARG).mapToInt(Part::index).max().orElse(-1);
+    }
+
+    /** Renders the line. Never throws: a value that cannot be read shows as {@code ?}. */
+    public String render(Object[] args, Object returned, Throwable thrown, long durationNanos, Values values) {
+        StringBuilder out = new StringBuilder(64);
+        for (Part p : parts) {
+            switch (p.source()) {
+                case LITERAL -> out.append(p.text());
+                case ARG -> appendValue(out, args != null && p.index() < args.length ? ValuePath.follow(args[p.index()], p.path()) : ValuePath.UNREADABLE);
+                case RETURN -> appendValue(out, ValuePath.follow(returned, p.path()));
+                case THROWN -> appendValue(out, thrown == null ? "" : thrown.getClass().getSimpleName()
+                        + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage()));
+                case COUNTER -> out.append(values.counter(p.counterId()));
+                case THREAD -> appendValue(out, Thread.currentThread().getName());
+                case DURATION -> out.append(durationNanos / 1_000_000).append(" ms");
+            }
+            if (out.length() > totalMax) {
+                break;
+            }
+        }
+        if (out.length() > totalMax) {
+            out.setLength(Math.max(0, totalMax - 3));
+            out.append("...");
+        }
+        return out.toString();
+    }
+
+    private void appendValue(StringBuilder out, Object value) {
+        String s;
+        try {
+            s = String.valueOf(value);
+        } catch (Throwable t) {
+            s = "<toString failed: " + t.getClass().getSimpleName() + ">";
+        }
+        if (s.length() > valueMax) {
+            out.append(s, 0, Math.max(0, valueMax - 3)).append("...");
+        } else {
+            out.append(s);
+        }
+        for (int i = out.length() - Math.min(s.length(), valueMax); i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out.setCharAt(i, ' ');
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.memdebug.instrument;
+
+import dev.memdebug.bootstrap.HookDispatcher;
+import dev.memdebug.monitor.AppActivity;
+import dev.memdebug.ops.Operation;
+import dev.memdebug.ops.OperationQueue;
+import dev.memdebug.ops.OperationRecord;
+import dev.memdebug.ops.RecentOperations;
+import dev.memdebug.sample.MetricValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+
+/**
+ * The hooks at run time: what the advice calls on the app's threads, and what the monitor drains.
+ *
+ * <p>App side ({@link HookDispatcher} methods): reads the clock, applies counter changes with atomic
+ * adds, renders the context if the hook has one, and publishes a record into the
+ * {@link OperationQueue}. No locks, no I/O, never throws. A hook with counters and labels but no
+ * context allocates nothing. A counter that crosses its limit publishes a limit record and wakes the
+ * monitor, so {@code LIMIT EXCEEDED} is written at once.
+ *
+ * <p>Monitor side ({@link AppActivity} methods): monitor thread only.
+ */
+public final class HookRuntime extends HookDispatcher implements AppActivity {
+
+    private static final ThreadLocal<int[]> RENDERING = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final HookSpec[] hooks;
+    private final AtomicLongArray counters;
+    private final long[] counterLimits;
+    private final int[] counterMetric;
+    private final List<MetricSpec> metrics;
+    private final OperationQueue queue;
+    private final GaugeReader gauges;
+    private final Queue<String> notices = new ConcurrentLinkedQueue<>();
+    private final ContextTemplate.Values counterValues;
+    private final Operation[] lastByHook;
+    private final boolean[] gaugeOverLimit;
+    private volatile LongSupplier memory = () -> -1;
+    private volatile Runnable wake = () -> { };
+    private long lastGaugeCheck;
+
+    public HookRuntime(HookPlan plan, int queueCapacity) {
+        this.hooks = plan.hooks().toArray(new HookSpec[0]);
+        this.counters = new AtomicLongArray(plan.counters().size());
+        this.counterLimits = new long[plan.counters().size()];
+        this.counterMetric = new int[plan.counters().size()];
+        java.util.Arrays.fill(counterLimits, -1);
+        java.util.Arrays.fill(counterMetric, -1);
+        this.metrics = plan.metrics();
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec m = metrics.get(i);
+            if (!m.gauge()) {
+                counterLimits[m.index()] = m.limit();
+                counterMetric[m.index()] = i;
+            }
+        }
+        this.queue = new OperationQueue(queueCapacity);
+        this.gauges = new GaugeReader(plan.gauges().toArray(new GaugeSpec[0]), notices::add);
+        this.counterValues = counters::get;
+        this.lastByHook = new Operation[hooks.length];
+        this.gaugeOverLimit = new boolean[metrics.size()];
+    }
+
+    /** Connects the monitor: where operations get their memory figure and who to wake. */
+    public void bind(LongSupplier memoryFigure, Runnable wakeMonitor) {
+        this.memory = memoryFigure;
+        this.wake = wakeMonitor;
+    }
+
+    GaugeReader gauges() {
+        return gauges;
+    }
+
+    /** For problems found by the installer after start (hooks that matched nothing). Any thread. */
+    public void notice(String message) {
+        notices.add(message);
+        wake.run();
+    }
+
+    // ---- app threads -------------------------------------------------------------------------
+
+    @Override
+    public long enter(int hookId) {
+        return enter(hookId, null);
+    }
+
+    @Override
+    public void exit(int hookId, long start, Throwable thrown) {
+        exit(hookId, start, null, null, thrown);
+    }
+
+    @Override
+    public long enter(int hookId, Object[] arguments) {
+        HookSpec h = hooks[hookId];
+        long start = System.nanoTime();
+        change(h, CounterChange.Phase.ENTER);
+        if (h.logEnter() != null) {
+            publish(h, OperationRecord.ENTER, 0, context(h, arguments, null, null, 0));
+        }
+        return start;
+    }
+
+    @Override
+    public void exit(int hookId, long start, Object[] arguments, Object returned, Throwable thrown) {
+        HookSpec h = hooks[hookId];
+        long duration = System.nanoTime() - start;
+        change(h, CounterChange.Phase.EXIT);
+        change(h, thrown == null ? CounterChange.Phase.RETURN : CounterChange.Phase.FAIL);
+        String label = thrown == null ? h.logReturn() : h.logFail();
+        if (label != null) {
+            publish(h, thrown == null ? OperationRecord.EXIT : OperationRecord.FAIL, duration,
+                    context(h, arguments, returned, thrown, duration));
+        }
+        flushLimits(h);
+    }
+
+    @Override
+    public void constructed(int gaugeId, Object instance) {
+        gauges.constructed(gaugeId, instance);
+    }
+
+    private void change(HookSpec h, CounterChange.Phase phase) {
+        List<CounterChange> changes = h.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            CounterChange c = changes.get(i);
+            if (c.phase() != phase) {
+                continue;
+            }
+            int id = h.counterIds()[i];
+            long value = counters.addAndGet(id, c.delta());
+            long limit = counterLimits[id];
+            if (limit >= 0 && value > limit && value - c.delta() <= limit) {
+                pendingLimit.get()[0] = id + 1;
+                pendingValue.get()[0] = value;
+            }
+        }
+        if (phase == CounterChange.Phase.ENTER) {
+            flushLimits(h);
+        }
+    }
+
+    private final ThreadLocal<int[]> pendingLimit = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<long[]> pendingValue = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** Publishes a limit crossed by this call after the call's own operation, so the monitor can name it as the cause. */
+    private void flushLimits(HookSpec h) {
+        if (counterLimits.length == 0) {
+            return;
+        }
+        int[] pending = pendingLimit.get();
+        if (pending[0] == 0) {
+            return;
+        }
+        int counter = pending[0] - 1;
+        pending[0] = 0;
+        queue.publish(h.id(), OperationRecord.LIMIT, counterMetric[counter], System.currentTimeMillis(),
+                memory.getAsLong(), 0, pendingValue.get()[0], null, null);
+        wake.run();
+    }
+
+    private void publish(HookSpec h, byte phase, long duration, String context) {
+        queue.publish(h.id(), phase, -1, System.currentTimeMillis(), memory.getAsLong(), duration, 0, context,
+                Thread.currentThread().getName());
+        if (queue.needsDrain()) {
+            wake.run();
+        }
+    }
+
+    private String context(HookSpec h, Object[] arguments, Object returned, Throwable thrown, long duration) {
+        ContextTemplate t = h.context();
+        if (t == null) {
+            return null;
+        }
+        int[] depth = RENDERING.get();
+        if (depth[0] > 0) {
+            return null;
+        }
+        depth[0]++;
+        try {
+            return t.render(arguments, returned, thrown, duration, counterValues);
+        } catch (Throwable e) {
+            return "<context failed: " + e.getClass().getSimpleName() + ">";
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    // ---- monitor thread ----------------------------------------------------------------------
+
+    @Override
+    public void drain(RecentOperations recent, LimitListener listener) {
+        String notice;
+        while ((notice = notices.poll()) != null) {
+            listener.notice(notice);
+        }
+        queue.drain(r -> {
+            HookSpec h = hooks[r.hookId()];
+            if (r.phase() == OperationRecord.LIMIT) {
+                MetricSpec m = metrics.get(r.metric());
+                listener.exceeded(r.timeMillis(), m.label(), r.value(), m.limit(), lastByHook[h.id()]);
+                return;
+            }
+            String label = switch (r.phase()) {
+                case OperationRecord.ENTER -> h.logEnter();
+                case OperationRecord.EXIT -> h.logReturn();
+                default -> h.logFail();
+            };
+            Operation op = new Operation(r.timeMillis(), label, r.memoryBytes(), r.context() == null ? "" : r.context());
+            recent.add(op);
+            lastByHook[h.id()] = op;
+        });
+        checkGaugeLimits(listener);
+    }
+
+    private void checkGaugeLimits(LimitListener listener) {
+        long now = System.currentTimeMillis();
+        if (now - lastGaugeCheck < 1000) {
+            return;
+        }
+        lastGaugeCheck = now;
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec m = metrics.get(i);
+            if (!m.gauge() || m.limit() < 0) {
+                continue;
+            }
+            long value = gauges.read(m.index());
+            if (value == GaugeReader.UNREADABLE) {
+                continue;
+            }
+            boolean over = value > m.limit();
+            if (over && !gaugeOverLimit[i]) {
+                listener.exceeded(now, m.label(), value, m.limit(), null);
+            }
+            gaugeOverLimit[i] = over;
+        }
+    }
+
+    @Override
+    public List<MetricValue> metrics() {
+        List<MetricValue> out = new ArrayList<>(metrics.size());
+        for (MetricSpec m : metrics) {
+            long value = m.gauge() ? gauges.read(m.index()) : counters.get(m.index());
+            out.add(new MetricValue(m.name(), m.label(), value, m.unit(), m.limit()));
+        }
+        return out;
+    }
+
+    @Override
+    public long dropped() {
+        return queue.dropped();
+    }
+
+    /** A counter's value; for tests and benchmarks. */
+    public long counter(String name, HookPlan plan) {
+        return counters.get(plan.counters().indexOf(name));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.memdebug.instrument;
+
+import java.util.List;
+
+/**
+ * One configured hook, validated. Immutable.
+ *
+ * @param id         index into the runtime's tables; baked into the advice as a constant
+ * @param name       the name after {@code hook.}
+ * @param target     the methods it watches
+ * @param logEnter   the label logged on entry, or {@code null} for none
+ * @param logReturn  the label logged on a normal return, or {@code null}
+ * @param logFail    the label logged when the method throws, or {@code null}
+ * @param context    the context template, or {@code null}
+ * @param changes    the counter changes, with counter ids resolved by the plan
+ * @param counterIds the counter id of each change, same order as {@code changes}
+ * @param source     where the hook's {@code method} key was written, for messages
+ */
+public record HookSpec(int id, String name, MethodTarget target, String logEnter, String logReturn, String logFail,
+                       ContextTemplate context, List<CounterChange> changes, int[] counterIds, String source) {
+
+    /** Whether the advice must pass arguments and the return value (a context needs them). */
+    public boolean needsValues() {
+        return context != null && (context.usesArguments() || context.usesReturn());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.memdebug.log;
+
+import java.util.List;
+
+/**
+ * What the header of a run says. Immutable.
+ *
+ * @param notes extra lines (configuration problems, where the log lives, warnings about JVM sizing)
+ */
+public record HeaderInfo(
+        String appName,
+        String version,
+        long startMillis,
+        long pid,
+        String host,
+        String jvm,
+        String platform,
+        long limitBytes,
+        String limitSource,
+        String measured,
+        String thresholds,
+        String checks,
+        String logDescription,
+        String configSources,
+        long oomKillsSoFar,
+        List<String> notes) {
+}

@@ -1,0 +1,74 @@
+package dev.memdebug.monitor;
+
+/**
+ * Decides when HIGH and CRITICAL are logged, so a process hovering at a threshold does not flood the
+ * log: a level is logged when it is entered, and again only after memory fell back below the threshold
+ * by the re-arm margin, or after the repeat period if it is still there. Entering CRITICAL also counts
+ * as having logged HIGH. Pure logic, no clock of its own, so tests drive it with chosen times.
+ *
+ * <p>Thread-safety: not thread-safe; the monitor thread only.
+ */
+public final class AlarmState {
+
+    /** What to log for one observation. */
+    public enum Level { NONE, HIGH, CRITICAL }
+
+    private final long highBytes;
+    private final long criticalBytes;
+    private final long rearmBytes;
+    private final long repeatMillis;
+    private boolean highArmed = true;
+    private boolean criticalArmed = true;
+    private long lastHigh = Long.MIN_VALUE / 2;
+    private long lastCritical = Long.MIN_VALUE / 2;
+    private boolean aboveHigh;
+
+    public AlarmState(long highBytes, long criticalBytes, long rearmBytes, long repeatMillis) {
+        this.highBytes = highBytes;
+        this.criticalBytes = criticalBytes;
+        this.rearmBytes = rearmBytes;
+        this.repeatMillis = repeatMillis;
+    }
+
+    public Level observe(long nowMillis, long usedBytes) {
+        aboveHigh = usedBytes >= highBytes;
+        if (usedBytes >= criticalBytes) {
+            if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
+                criticalArmed = false;
+                highArmed = false;
+                lastCritical = nowMillis;
+                lastHigh = nowMillis;
+                return Level.CRITICAL;
+            }
+            return Level.NONE;
+        }
+        if (usedBytes < criticalBytes - rearmBytes) {
+            criticalArmed = true;
+        }
+        if (usedBytes >= highBytes) {
+            if (highArmed || nowMillis - lastHigh >= repeatMillis) {
+                highArmed = false;
+                lastHigh = nowMillis;
+                return Level.HIGH;
+            }
+            return Level.NONE;
+        }
+        if (usedBytes < highBytes - rearmBytes) {
+            highArmed = true;
+        }
+        return Level.NONE;
+    }
+
+    /** Whether the last observation was at or above HIGH (the monitor then checks faster). */
+    public boolean aboveHigh() {
+        return aboveHigh;
+    }
+
+    public long highBytes() {
+        return highBytes;
+    }
+
+    public long criticalBytes() {
+        return criticalBytes;
+    }
+}

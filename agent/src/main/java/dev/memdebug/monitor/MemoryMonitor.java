@@ -1,0 +1,208 @@
+package dev.memdebug.monitor;
+
+import dev.memdebug.log.LogEvent;
+import dev.memdebug.log.LogLayout;
+import dev.memdebug.log.LogWriter;
+import dev.memdebug.ops.Operation;
+import dev.memdebug.ops.RecentOperations;
+import dev.memdebug.sample.MemorySnapshot;
+import dev.memdebug.sample.SnapshotReader;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The agent's daemon thread: checks memory, drains the app's operations, and writes every event
+ * (periodic snapshots, spikes, HIGH, CRITICAL, limits) itself, so the CRITICAL block goes from the
+ * thread that detected it straight to the kernel with no queue in between.
+ *
+ * <p>Checks come every {@code check.interval} below HIGH and every {@code check.interval.high} above it,
+ * and sooner when memory climbs fast: the next check is due before the current rate of climb could
+ * reach CRITICAL, so a fast climb is still caught with room to write.
+ *
+ * <p>Thread-safety: {@link #wake()} and {@link #latestUsedBytes()} may be called from any thread;
+ * everything else runs on the monitor thread, except {@link #writeShutdown}, which runs on the JVM's
+ * shutdown hook thread and only touches the (synchronized) writer and volatile figures.
+ */
+public final class MemoryMonitor implements Runnable {
+
+    private static final long MIN_CHECK_MILLIS = 10;
+    private static final long ERROR_REPORT_INTERVAL_MILLIS = 60_000;
+
+    private final SnapshotReader reader;
+    private final LogWriter writer;
+    private final LogLayout layout;
+    private final RecentOperations recent;
+    private final AppActivity app;
+    private final AlarmState alarm;
+    private final SpikeDetector spikes;
+    private final long checkMillis;
+    private final long checkHighMillis;
+    private final long snapshotMillis;
+    private final int operationsShown;
+    private final int stderrSnapshotEvery;
+    private final String periodicContext;
+    private final long startMillis = System.currentTimeMillis();
+
+    private volatile Thread thread;
+    private volatile long latestUsed = -1;
+    private volatile long peakUsed;
+    private volatile boolean stopped;
+    private long lastSampleMillis;
+    private long lastSampleBytes = -1;
+    private long nextSnapshotMillis;
+    private long snapshotCount;
+    private long lastErrorReport = Long.MIN_VALUE / 2;
+    private long droppedReported;
+
+    public MemoryMonitor(SnapshotReader reader, LogWriter writer, LogLayout layout, RecentOperations recent,
+                         AppActivity app, AlarmState alarm, SpikeDetector spikes, long checkMillis,
+                         long checkHighMillis, long snapshotMillis, int operationsShown, int stderrSnapshotEvery) {
+        this.reader = reader;
+        this.writer = writer;
+        this.layout = layout;
+        this.recent = recent;
+        this.app = app;
+        this.alarm = alarm;
+        this.spikes = spikes;
+        this.checkMillis = checkMillis;
+        this.checkHighMillis = checkHighMillis;
+        this.snapshotMillis = snapshotMillis;
+        this.operationsShown = operationsShown;
+        this.stderrSnapshotEvery = stderrSnapshotEvery;
+        this.periodicContext = "Auto-check every " + dev.memdebug.config.ValueParser.formatDuration(snapshotMillis);
+    }
+
+    /** Runs the loop on the calling thread until {@link #stop()}; the runtime gives it a daemon thread. */
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        nextSnapshotMillis = System.currentTimeMillis();
+        while (!stopped) {
+            long pause = checkMillis;
+            try {
+                pause = tick(System.currentTimeMillis());
+            } catch (Throwable t) {
+                reportError(t);
+            }
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pause));
+        }
+    }
+
+    /** Asks for a check now (a limit crossed, a full queue, a GC). Any thread; never blocks. */
+    public void wake() {
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+        wake();
+    }
+
+    /** The last figure checked, for stamping operations; -1 before the first check. Any thread. */
+    public long latestUsedBytes() {
+        return latestUsed;
+    }
+
+    /**
+     * One check: measure, drain, decide, write. Returns the pause before the next check. Monitor thread
+     * only; visible for tests, which drive it with chosen times.
+     */
+    long tick(long now) {
+        long used = reader.usedBytes();
+        latestUsed = used;
+        if (used > peakUsed) {
+            peakUsed = used;
+        }
+        app.drain(recent, listener);
+        AlarmState.Level level = alarm.observe(now, used);
+        boolean spike = spikes.observe(now, used);
+        if (level == AlarmState.Level.CRITICAL) {
+            MemorySnapshot s = reader.read(now, used);
+            write(layout.critical(s, recent.latest(), recent.last(operationsShown)), true);
+        } else if (level == AlarmState.Level.HIGH) {
+            MemorySnapshot s = reader.read(now, used);
+            write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
+        } else if (spike) {
+            MemorySnapshot s = reader.read(now, used);
+            write(layout.spike(s, spikes.lastRise(), spikes.lastRiseMillis(), recent.latest(), recent.last(operationsShown)), true);
+        }
+        if (snapshotMillis > 0 && now >= nextSnapshotMillis) {
+            nextSnapshotMillis = now + snapshotMillis;
+            MemorySnapshot s = reader.read(now, used);
+            snapshotCount++;
+            boolean mirror = stderrSnapshotEvery > 0 && (snapshotCount - 1) % stderrSnapshotEvery == 0;
+            write(layout.periodic(s), mirror);
+            recent.add(new Operation(now, "Periodic Check", used, periodicContext));
+        }
+        reportDrops(now);
+        return nextPause(now, used);
+    }
+
+    private long nextPause(long now, long used) {
+        long base = alarm.aboveHigh() ? checkHighMillis : checkMillis;
+        long pause = base;
+        if (lastSampleBytes >= 0 && now > lastSampleMillis && used > lastSampleBytes && used < alarm.criticalBytes()) {
+            double bytesPerMilli = (used - lastSampleBytes) / (double) (now - lastSampleMillis);
+            long toCritical = (long) ((alarm.criticalBytes() - used) / bytesPerMilli);
+            pause = Math.min(base, Math.max(MIN_CHECK_MILLIS, toCritical / 3));
+        }
+        lastSampleMillis = now;
+        lastSampleBytes = used;
+        return Math.max(MIN_CHECK_MILLIS, pause);
+    }
+
+    private final AppActivity.LimitListener listener = new AppActivity.LimitListener() {
+        @Override
+        public void exceeded(long timeMillis, String label, long value, long limit, Operation cause) {
+            write(layout.limitExceeded(timeMillis, latestUsed, label, value, limit, cause), true);
+        }
+
+        @Override
+        public void notice(String message) {
+            write(layout.notice(System.currentTimeMillis(), "⚠️", "warn", message), true);
+        }
+    };
+
+    private void reportDrops(long now) {
+        long dropped = app.dropped();
+        if (dropped > droppedReported) {
+            write(layout.notice(now, "⚠️", "warn", (dropped - droppedReported)
+                    + " operation records dropped because the operation queue was full (operations.capacity); counters stay exact"), true);
+            droppedReported = dropped;
+        }
+    }
+
+    /** Writes the clean-shutdown line. Called once, from the JVM's shutdown hook. */
+    public void writeShutdown() {
+        stop();
+        long now = System.currentTimeMillis();
+        long used = latestUsed >= 0 ? latestUsed : reader.usedBytes();
+        write(layout.cleanShutdown(now, now - startMillis, Math.max(peakUsed, used), reader.limit().bytes(), used), false);
+    }
+
+    private void write(LogEvent event, boolean mirror) {
+        writer.write(event.text(), event.json(), mirror);
+    }
+
+    private void reportError(Throwable t) {
+        long now = System.currentTimeMillis();
+        if (now - lastErrorReport < ERROR_REPORT_INTERVAL_MILLIS) {
+            return;
+        }
+        lastErrorReport = now;
+        try {
+            write(layout.notice(now, "❌", "error", "AGENT ERROR in the memory check (the app is unaffected; the agent goes on): " + t), true);
+        } catch (Throwable ignored) {
+            // Out of memory while reporting: the next tick tries again.
+        }
+    }
+
+    /** For tests and the runtime: the operations shown in blocks. */
+    List<Operation> recentOperations() {
+        return recent.last(operationsShown);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.memdebug.sample;
+
+import java.util.List;
+
+/**
+ * Everything the log shows about memory at one moment. Immutable. Figures the platform could not
+ * provide are -1.
+ *
+ * @param usedBytes           the figure compared with the limit: the container's working set when a
+ *                            cgroup limit applies, else the process RSS
+ * @param containerUsageBytes the cgroup's usage (working set), or -1 without a cgroup
+ * @param availableBytes      what is left before the limit (or the host's available memory)
+ * @param stackBytesEstimate  threads times the default thread stack size
+ */
+public record MemorySnapshot(
+        long timeMillis,
+        long usedBytes,
+        long limitBytes,
+        long rssBytes,
+        long virtualBytes,
+        long containerUsageBytes,
+        long availableBytes,
+        long heapUsed,
+        long heapCommitted,
+        long heapMax,
+        long metaspaceUsed,
+        long codeCacheUsed,
+        long nonHeapCommitted,
+        long directBytes,
+        long mappedBytes,
+        int threads,
+        long stackBytesEstimate,
+        int openFiles,
+        List<MetricValue> metrics) {
+
+    /** RSS not accounted for by the JVM's own pools: malloc arenas, JNI, GC structures and the like. */
+    public long otherNativeBytes() {
+        if (rssBytes < 0) {
+            return -1;
+        }
+        long accounted = heapCommitted + nonHeapCommitted + Math.max(0, directBytes) + Math.max(0, stackBytesEstimate);
+        return Math.max(0, rssBytes - accounted);
+    }
+
+    /** Used memory as a percentage of the limit. */
+    public double percentOfLimit() {
+        return limitBytes > 0 ? usedBytes * 100.0 / limitBytes : -1;
+    }
+}

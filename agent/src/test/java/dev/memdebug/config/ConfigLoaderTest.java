@@ -1,0 +1,128 @@
+package dev.memdebug.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsWhenNothingIsGiven() {
+        ConfigLoader.Result r = ConfigLoader.load(null, Map.of(), dir);
+        AgentConfig c = r.config();
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        assertEquals(dir.resolve("memory_debug.log"), c.logPath());
+        assertEquals(300_000, c.snapshotIntervalMillis());
+        assertEquals(80.0, c.high().percent());
+        assertEquals(94.0, c.critical().percent());
+        assertEquals(5, c.operationsShown());
+        assertEquals(AgentConfig.LIMIT_AUTO, c.memoryLimit());
+        assertFalse(c.logPathExplicit());
+    }
+
+    @Test
+    void laterSourcesWin() throws IOException {
+        Files.writeString(dir.resolve("agent.properties"), "check.interval = 2s\nspike.threshold = 30MB\nlog.path = from-file.log\n");
+        ConfigLoader.Result r = ConfigLoader.load("spike.threshold=40MB,log.path=from-args.log", Map.of("MEMDEBUG_LOG_PATH", "from-env.log"), dir);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        assertEquals(2000, r.config().checkIntervalMillis());
+        assertEquals(40L * 1024 * 1024, r.config().spikeThresholdBytes());
+        assertEquals(dir.resolve("from-env.log"), r.config().logPath());
+        assertTrue(r.config().logPathExplicit());
+        assertEquals(List.of(dir.resolve("agent.properties").toString(), "agent arguments", "environment"), r.sources());
+    }
+
+    @Test
+    void configArgumentNamesTheFile() throws IOException {
+        Path file = dir.resolve("conf/my.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "operations.shown = 7\n");
+        ConfigLoader.Result r = ConfigLoader.load("config=conf/my.properties", Map.of(), dir);
+        assertEquals(7, r.config().operationsShown());
+    }
+
+    @Test
+    void unknownKeyGetsSuggestionWithLine() throws IOException {
+        Files.writeString(dir.resolve("agent.properties"), "# comment\nhihg.threshold = 70%\n");
+        ConfigLoader.Result r = ConfigLoader.load(null, Map.of(), dir);
+        assertEquals(1, r.problems().size());
+        String line = r.problems().get(0).describe();
+        assertTrue(line.contains("agent.properties:2"), line);
+        assertTrue(line.contains("'hihg.threshold'"), line);
+        assertTrue(line.contains("did you mean 'high.threshold'"), line);
+        assertEquals(80.0, r.config().high().percent());
+    }
+
+    @Test
+    void invalidValueKeepsDefaultAndSaysWhatWasExpected() {
+        ConfigLoader.Result r = ConfigLoader.load("high.threshold=-5%,check.interval=abc", Map.of(), dir);
+        assertEquals(2, r.problems().size(), r.problems().toString());
+        assertTrue(r.problems().get(0).describe().contains("percentage above 0%"), r.problems().get(0).describe());
+        assertTrue(r.problems().get(0).describe().contains("using the default '80%'"), r.problems().get(0).describe());
+        assertTrue(r.problems().get(1).describe().contains("duration"), r.problems().get(1).describe());
+        assertEquals(80.0, r.config().high().percent());
+        assertEquals(1000, r.config().checkIntervalMillis());
+    }
+
+    @Test
+    void unknownEnvironmentVariableIsReportedButToolingOnesAreNot() {
+        ConfigLoader.Result r = ConfigLoader.load(null, Map.of("MEMDEBUG_LOG_PAHT", "x.log", "MEMDEBUG_REQUIRE_DOCKER", "true"), dir);
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        assertTrue(r.problems().get(0).describe().contains("did you mean MEMDEBUG_LOG_PATH"), r.problems().get(0).describe());
+    }
+
+    @Test
+    void missingConfigFileIsReportedAndDefaultsApply() {
+        ConfigLoader.Result r = ConfigLoader.load("config=nope.properties", Map.of(), dir);
+        assertEquals(1, r.problems().size());
+        assertTrue(r.problems().get(0).describe().contains("does not exist"), r.problems().get(0).describe());
+        assertTrue(r.config().enabled());
+    }
+
+    @Test
+    void highAboveCriticalFallsBackToDefaults() {
+        ConfigLoader.Result r = ConfigLoader.load("high.threshold=95%", Map.of(), dir);
+        assertEquals(1, r.problems().size());
+        assertTrue(r.problems().get(0).describe().contains("must be below critical.threshold"));
+        assertEquals(80.0, r.config().high().percent());
+    }
+
+    @Test
+    void hookKeysArePassedOnInOrder() throws IOException {
+        Files.writeString(dir.resolve("agent.properties"),
+                "hook.a.method = x.Y#z\nhook.a.context = Total: {count:n}, more\nlimit.n = 3\n", StandardCharsets.UTF_8);
+        ConfigLoader.Result r = ConfigLoader.load(null, Map.of(), dir);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        List<ConfigEntry> hooks = r.config().hookEntries();
+        assertEquals(List.of("hook.a.method", "hook.a.context", "limit.n"), hooks.stream().map(ConfigEntry::key).toList());
+        assertEquals("Total: {count:n}, more", hooks.get(1).value());
+    }
+
+    @Test
+    void agentArgumentValuesMayContainCommas() {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        List<ConfigEntry> entries = ConfigLoader.parseArguments("app.name=a, b,log.path=x.log", problems);
+        assertEquals(2, entries.size());
+        assertEquals("a, b", entries.get(0).value());
+        assertTrue(problems.isEmpty());
+    }
+
+    @Test
+    void malformedArgumentIsReported() {
+        ConfigLoader.Result r = ConfigLoader.load("justaword", Map.of(), dir);
+        assertEquals(1, r.problems().size());
+        assertTrue(r.problems().get(0).describe().contains("is not key=value"));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.memdebug.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PropertiesFileTest {
+
+    @Test
+    void keepsOrderLinesAndHashesInsideValues() {
+        PropertiesFile.Content c = PropertiesFile.parse(String.join("\n",
+                "# a comment",
+                "hook.a.method = com.example.Foo#bar   # inline note",
+                "",
+                "hook.a.label: Session Created",
+                "hook.a.context = one \\",
+                "   two",
+                "not a pair"), "f");
+        assertEquals(3, c.entries().size());
+        assertEquals("com.example.Foo#bar", c.entries().get(0).value());
+        assertEquals("f:2", c.entries().get(0).source());
+        assertEquals("Session Created", c.entries().get(1).value());
+        assertEquals("one two", c.entries().get(2).value());
+        assertEquals(1, c.problems().size());
+        assertTrue(c.problems().get(0).describe().startsWith("f:7"), c.problems().get(0).describe());
+    }
+
+    @Test
+    void invalidUtf8IsReportedNotFatal(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("agent.properties");
+        Files.write(f, new byte[] {'a', '=', (byte) 0xff, '\n'});
+        PropertiesFile.Content c = PropertiesFile.read(f);
+        assertEquals(1, c.entries().size());
+        assertTrue(c.problems().get(0).describe().contains("not valid UTF-8"));
+    }
+}

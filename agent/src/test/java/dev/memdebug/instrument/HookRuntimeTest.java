@@ -1,0 +1,78 @@
+package dev.memdebug.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.memdebug.monitor.AppActivity;
+import dev.memdebug.ops.Operation;
+import dev.memdebug.ops.RecentOperations;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HookRuntimeTest {
+
+    @Test
+    void countersOperationsAndLimitWithItsCause() {
+        HookPlan plan = HookConfigParserTest.parse(
+                "hook.created.method = a.Sessions#create",
+                "hook.created.label = Session Created",
+                "hook.created.context = User {arg0} - Total sessions: {count:sessions}",
+                "hook.created.counter = sessions +1",
+                "counter.sessions.label = Sessions",
+                "limit.sessions = 2");
+        HookRuntime runtime = new HookRuntime(plan, 64);
+        runtime.bind(() -> 300L * 1024 * 1024, () -> { });
+        for (long user = 1; user <= 3; user++) {
+            long start = runtime.enter(0, new Object[] {user});
+            runtime.exit(0, start, new Object[] {user}, null, null);
+        }
+        long start = runtime.enter(0, new Object[] {9L});
+        runtime.exit(0, start, new Object[] {9L}, null, new IllegalStateException("full"));
+        RecentOperations recent = new RecentOperations(16);
+        List<String> limits = new ArrayList<>();
+        runtime.drain(recent, new AppActivity.LimitListener() {
+            @Override
+            public void exceeded(long timeMillis, String label, long value, long limit, Operation cause) {
+                limits.add(label + " " + value + " > " + limit + " by " + cause.context());
+            }
+
+            @Override
+            public void notice(String message) {
+            }
+        });
+        assertEquals(3, runtime.counter("sessions", plan));
+        assertEquals(List.of("Sessions 3 > 2 by User 3 - Total sessions: 3"), limits);
+        List<Operation> ops = recent.last(10);
+        assertEquals(4, ops.size());
+        assertEquals("Session Created", ops.get(0).label());
+        assertEquals("User 1 - Total sessions: 1", ops.get(0).context());
+        assertEquals(300L * 1024 * 1024, ops.get(0).memoryBytes());
+        assertEquals("Session Created Failed", ops.get(3).label());
+        assertEquals("Sessions", runtime.metrics().get(0).label());
+        assertEquals(3, runtime.metrics().get(0).value());
+    }
+
+    @Test
+    void counterOnlyHookNeedsNoValues() {
+        HookPlan plan = HookConfigParserTest.parse("hook.c.method = a.B#c", "hook.c.counter = n +1 on enter, -1 on exit", "hook.c.log = none");
+        HookRuntime runtime = new HookRuntime(plan, 64);
+        long start = runtime.enter(0);
+        assertEquals(1, runtime.counter("n", plan));
+        runtime.exit(0, start, null);
+        assertEquals(0, runtime.counter("n", plan));
+        RecentOperations recent = new RecentOperations(4);
+        runtime.drain(recent, new AppActivity.LimitListener() {
+            @Override
+            public void exceeded(long t, String l, long v, long lim, Operation c) {
+            }
+
+            @Override
+            public void notice(String m) {
+            }
+        });
+        assertNull(recent.latest());
+        assertTrue(plan.problems().isEmpty());
+    }
+}

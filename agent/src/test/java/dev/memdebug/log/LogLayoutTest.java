@@ -1,0 +1,92 @@
+package dev.memdebug.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.memdebug.ops.Operation;
+import dev.memdebug.sample.MemorySnapshot;
+import dev.memdebug.sample.MetricValue;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogLayoutTest {
+
+    private static final long MB = 1024 * 1024;
+    private final LogLayout layout = new LogLayout(ZoneOffset.UTC);
+    private final long t = LocalDateTime.of(2025, 10, 27, 14, 47, 33).toInstant(ZoneOffset.UTC).toEpochMilli();
+
+    static MemorySnapshot snapshot(long time, long usedMb, List<MetricValue> metrics) {
+        return new MemorySnapshot(time, usedMb * MB, 512 * MB, usedMb * MB, 1024 * MB, usedMb * MB, (512 - usedMb) * MB,
+                200 * MB, 256 * MB, 1024 * MB, 30 * MB, 10 * MB, 50 * MB, 100 * MB, 0, 14, 14 * MB, 24, metrics);
+    }
+
+    private static List<MetricValue> guideMetrics() {
+        return List.of(new MetricValue("sessions", "Sessions", 4, "", 3), new MetricValue("queue", "Queue", 3, "", -1),
+                new MetricValue("active-downloads", "Active DLs", 3, "", 3), new MetricValue("cache", "Cache", 22, "items", -1));
+    }
+
+    @Test
+    void criticalBlockHasTheGuidesShape() {
+        List<Operation> recent = List.of(
+                new Operation(t - 135_000, "Download Started", 412 * MB, "User 99999 | Active: 2"),
+                new Operation(t - 51_000, "Session Created", 456 * MB, "User 77777 - Total sessions: 4"),
+                new Operation(t, "Download Started", 498 * MB, "User 55555 | Active: 3"));
+        LogEvent e = layout.critical(snapshot(t, 498, guideMetrics()), recent.get(2), recent);
+        String[] lines = e.text().split("\n");
+        assertEquals("[2025-10-27 14:47:33] " + "🚨".repeat(40), lines[0]);
+        assertEquals("[2025-10-27 14:47:33] 🚨 CRITICAL MEMORY - CRASH IMMINENT: 498.0 MB / 512 MB", lines[1]);
+        assertEquals("🚨 CRITICAL: CRASH IMMINENT! 498.0 MB / 512 MB", lines[2]);
+        assertEquals("Sessions: 4 | Queue: 3 | Active DLs: 3 | Cache: 22 items", lines[3]);
+        assertEquals("📊 MEMORY SNAPSHOT | Operation: Download Started", lines[4]);
+        assertTrue(lines[5].startsWith("├─ RAM Usage: 498.0 MB (Virtual: 1024.0 MB)"), lines[5]);
+        assertTrue(e.text().contains("└─ Context: User 55555 | Active: 3\n"), e.text());
+        assertTrue(e.text().contains("Last 3 operations before crash:\n  1. [14:45:18] Download Started - 412.0 MB - User 99999 | Active: 2\n"), e.text());
+        assertTrue(e.text().contains("  2. [14:46:42] Session Created - 456.0 MB - User 77777 - Total sessions: 4\n"), e.text());
+        assertTrue(e.text().endsWith("🚨".repeat(40) + "\n\n"));
+        assertTrue(e.json().startsWith("{\"ts\":" + t + ",\"type\":\"critical\",\"mb\":498.0,\"limit_mb\":512.0"), e.json());
+        assertTrue(e.json().contains("\"sessions\":4"), e.json());
+    }
+
+    @Test
+    void periodicSnapshotIsCompact() {
+        LogEvent e = layout.periodic(snapshot(t, 145, guideMetrics()));
+        String[] lines = e.text().split("\n");
+        assertEquals("[2025-10-27 14:47:33] 📊 Periodic Snapshot: 145.0 MB / 512 MB", lines[0]);
+        assertEquals("   Sessions: 4 | Queue: 3 | Active DLs: 3 | Cache: 22 items", lines[1]);
+        assertTrue(lines[2].startsWith("   JVM: heap 200.0/256.0 MB (max 1024 MB) | metaspace 30.0 MB"), lines[2]);
+        assertTrue(lines[2].contains("other native"), lines[2]);
+    }
+
+    @Test
+    void spikeAndHighBlocksEndWithASeparator() {
+        Operation op = new Operation(t, "Session Created", 265 * MB, "User 12345 - Total sessions: 2");
+        LogEvent spike = layout.spike(snapshot(t, 265, guideMetrics()), 87 * MB, 4200, op, List.of(op));
+        assertTrue(spike.text().startsWith("[2025-10-27 14:47:33] ⚠️ MEMORY SPIKE: +87.0 MB in 4.2s\n📊 MEMORY SNAPSHOT | Operation: Session Created\n"), spike.text());
+        assertTrue(spike.text().contains("Recent operations:\n  1. [14:47:33] Session Created - 265.0 MB - User 12345 - Total sessions: 2\n"));
+        assertTrue(spike.text().endsWith(LogLayout.SEPARATOR + "\n\n"));
+        LogEvent high = layout.high(snapshot(t, 412, List.of()), null, List.of());
+        assertTrue(high.text().startsWith("[2025-10-27 14:47:33] ⚠️ HIGH MEMORY: 412.0 MB / 512 MB\n📊 MEMORY SNAPSHOT | Operation: none yet\n"), high.text());
+        assertTrue(high.text().contains("├─ Threads: 14 | Open files: 24\n"), high.text());
+    }
+
+    @Test
+    void limitExceededNamesTheCause() {
+        Operation op = new Operation(t, "Session Created", 456 * MB, "User 77777 - Total sessions: 4");
+        LogEvent e = layout.limitExceeded(t, 456 * MB, "Sessions", 4, 3, op);
+        assertTrue(e.text().startsWith("[2025-10-27 14:47:33] ⚠️ LIMIT EXCEEDED: Sessions 4 > 3\n   Operation: [14:47:33] Session Created - 456.0 MB - User 77777 - Total sessions: 4\n"), e.text());
+    }
+
+    @Test
+    void jsonEscapesText() {
+        LogEvent e = layout.notice(t, "⚠️", "warn", "quote \" and\nnewline");
+        assertTrue(e.json().contains("\"message\":\"quote \\\" and\\nnewline\""), e.json());
+    }
+
+    @Test
+    void uptimeReadsWell() {
+        assertEquals("59s", LogLayout.uptime(59_000));
+        assertEquals("1h 02m 13s", LogLayout.uptime(3_733_000));
+    }
+}
