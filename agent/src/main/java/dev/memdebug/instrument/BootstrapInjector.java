@@ -18,7 +18,7 @@ import java.util.zip.ZipEntry;
  */
 public final class BootstrapInjector {
 
-    static final String[] CLASSES = {"dev/memdebug/bootstrap/HookBridge.class", "dev/memdebug/bootstrap/HookDispatcher.class"};
+    static final String[] CLASSES = {"dev/memdebug/bootstrap/HookDispatcher.class", "dev/memdebug/bootstrap/HookBridge.class"};
 
     private BootstrapInjector() {
     }
@@ -39,8 +39,28 @@ public final class BootstrapInjector {
         }
     }
 
-    /** Injects the bridge; returns the bridge class as the bootstrap loader sees it. */
+    /**
+     * Injects the bridge; returns the bridge class as the bootstrap loader sees it. Defines the classes
+     * directly in the boot loader where the JVM lets Byte Buddy do so (through {@code Unsafe}, opened by
+     * the instrumentation); only if that is unavailable does it append a jar to the boot class path,
+     * which makes the JVM warn that class data sharing is limited to boot classes.
+     */
     static Class<?> inject(Instrumentation instrumentation) throws IOException, ClassNotFoundException {
+        net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.Factory factory =
+                net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.Factory.resolve(instrumentation);
+        if (factory.isAvailable()) {
+            java.util.Map<String, byte[]> types = new java.util.LinkedHashMap<>();
+            for (String name : CLASSES) {
+                try (InputStream in = BootstrapInjector.class.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IOException("the agent jar lacks " + name);
+                    }
+                    types.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
+                }
+            }
+            factory.make(null).injectRaw(types);
+            return Class.forName("dev.memdebug.bootstrap.HookBridge", true, null);
+        }
         Path jar = Files.createTempFile("memdebug-bootstrap-", ".jar");
         jar.toFile().deleteOnExit();
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {

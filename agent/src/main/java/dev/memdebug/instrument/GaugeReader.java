@@ -31,6 +31,7 @@ final class GaugeReader {
     private final GaugeSpec[] gauges;
     private final Consumer<String> problems;
     private final Class<?>[] types;
+    private final java.util.Map<String, WeakReference<ClassLoader>> loaders = new java.util.concurrent.ConcurrentHashMap<>();
     @SuppressWarnings("unchecked")
     private final WeakReference<Object>[] instances;
     private final Future<?>[] pending;
@@ -65,6 +66,14 @@ final class GaugeReader {
                 types[i] = type;
             }
         }
+    }
+
+    /**
+     * Remembers the loader of a class some gauge names, seen while it was being defined; the class is
+     * resolved later, on the gauge thread (resolving it during its own definition would define it twice).
+     */
+    void classSeen(String name, ClassLoader loader) {
+        loaders.put(name, new WeakReference<>(loader));
     }
 
     boolean wantsClass(String name) {
@@ -105,6 +114,17 @@ final class GaugeReader {
     private long readNow(int id) {
         GaugeSpec g = gauges[id];
         Class<?> type = types[id];
+        if (type == null) {
+            WeakReference<ClassLoader> loader = loaders.get(g.typeName());
+            if (loader != null) {
+                try {
+                    type = Class.forName(g.typeName(), false, loader.get());
+                    types[id] = type;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return UNREADABLE;
+                }
+            }
+        }
         if (type == null) {
             return UNREADABLE;
         }

@@ -44,6 +44,12 @@ public final class HookInstaller {
     /** A hook that matches more methods than this is reported, as its pattern is probably too wide. */
     static final int WIDE_MATCH = 25;
 
+    /** The agent's own packages, never instrumented (an app may live under {@code dev.memdebug} too). */
+    static final List<String> AGENT_PACKAGES = List.of("dev.memdebug.agent.", "dev.memdebug.analyze.", "dev.memdebug.bootstrap.",
+            "dev.memdebug.cli.", "dev.memdebug.config.", "dev.memdebug.instrument.", "dev.memdebug.log.", "dev.memdebug.monitor.",
+            "dev.memdebug.ops.", "dev.memdebug.platform.", "dev.memdebug.sample.", "dev.memdebug.shaded.");
+    private static final boolean DEBUG = Boolean.getBoolean("memdebug.debug");
+
     private final HookPlan plan;
     private final HookRuntime runtime;
     private final Instrumentation instrumentation;
@@ -70,8 +76,10 @@ public final class HookInstaller {
 
         boolean jdk = plan.hooks().stream().anyMatch(h -> h.target().isJdkType())
                 || plan.gauges().stream().anyMatch(g -> g.typeName().startsWith("java."));
-        ElementMatcher.Junction<TypeDescription> ignored = nameStartsWith("dev.memdebug.")
-                .or(nameStartsWith("net.bytebuddy.")).or(isSynthetic());
+        ElementMatcher.Junction<TypeDescription> ignored = nameStartsWith("net.bytebuddy.").or(isSynthetic());
+        for (String agentPackage : AGENT_PACKAGES) {
+            ignored = ignored.or(nameStartsWith(agentPackage));
+        }
         if (!jdk) {
             ignored = ignored.or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                     .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."));
@@ -155,7 +163,8 @@ public final class HookInstaller {
                 type = c;
             }
             String n = c.getName();
-            if (!n.startsWith("java.") && !n.startsWith("jdk.") && !n.startsWith("sun.") && !n.startsWith("dev.memdebug.") && !n.contains("$$")) {
+            if (!n.startsWith("java.") && !n.startsWith("jdk.") && !n.startsWith("sun.") && !n.contains("$$")
+                    && AGENT_PACKAGES.stream().noneMatch(n::startsWith)) {
                 names.add(n);
             }
         }
@@ -224,12 +233,32 @@ public final class HookInstaller {
     private final class Listener extends AgentBuilder.Listener.Adapter {
         @Override
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded, DynamicType dynamicType) {
+            if (DEBUG) {
+                System.err.println("[memdebug debug] transformed " + type.getName());
+            }
             noteGaugeClass(type.getName(), loader);
+        }
+
+        @Override
+        public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+            if (DEBUG) {
+                System.err.println("[memdebug debug] discovered " + typeName);
+            }
+        }
+
+        @Override
+        public void onIgnored(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded) {
+            if (DEBUG && type.getName().contains("Hammer")) {
+                System.err.println("[memdebug debug] ignored " + type.getName());
+            }
         }
 
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
             String message = "could not instrument " + typeName + ": " + throwable;
+            if (DEBUG) {
+                throwable.printStackTrace();
+            }
             if (errors.add(message)) {
                 runtime.notice(message);
             }
@@ -239,11 +268,7 @@ public final class HookInstaller {
             if (!runtime.gauges().wantsClass(name)) {
                 return;
             }
-            try {
-                runtime.gauges().classLoaded(Class.forName(name, false, loader));
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // Not yet defined (transformation runs before definition); the constructor advice records it.
-            }
+            runtime.gauges().classSeen(name, loader);
         }
     }
 }

@@ -43,6 +43,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private volatile LongSupplier memory = () -> -1;
     private volatile Runnable wake = () -> { };
     private long lastGaugeCheck;
+    private long recorded;
 
     public HookRuntime(HookPlan plan, int queueCapacity) {
         this.hooks = plan.hooks().toArray(new HookSpec[0]);
@@ -100,7 +101,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         long start = System.nanoTime();
         change(h, CounterChange.Phase.ENTER);
         if (h.logEnter() != null) {
-            publish(h, OperationRecord.ENTER, 0, context(h, arguments, null, null, 0));
+            publish(h, OperationRecord.ENTER, 0, context(h, arguments, ValuePath.UNREADABLE, null, 0));
         }
         return start;
     }
@@ -193,7 +194,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     // ---- monitor thread ----------------------------------------------------------------------
 
     @Override
-    public void drain(RecentOperations recent, LimitListener listener) {
+    public void drain(RecentOperations recent, long usedBytes, LimitListener listener) {
         String notice;
         while ((notice = notices.poll()) != null) {
             listener.notice(notice);
@@ -210,9 +211,11 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
                 case OperationRecord.EXIT -> h.logReturn();
                 default -> h.logFail();
             };
-            Operation op = new Operation(r.timeMillis(), label, r.memoryBytes(), r.context() == null ? "" : r.context());
+            long memory = r.memoryBytes() >= 0 ? r.memoryBytes() : usedBytes;
+            Operation op = new Operation(r.timeMillis(), label, memory, r.context() == null ? "" : r.context());
             recent.add(op);
             lastByHook[h.id()] = op;
+            recorded++;
         });
         checkGaugeLimits(listener);
     }
@@ -253,6 +256,11 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     @Override
     public long dropped() {
         return queue.dropped();
+    }
+
+    @Override
+    public long recorded() {
+        return recorded;
     }
 
     /** A counter's value; for tests and benchmarks. */

@@ -138,12 +138,22 @@ public final class LogLayout {
         return new LogEvent(text, j.toString());
     }
 
-    public LogEvent cleanShutdown(long timeMillis, long uptimeMillis, long peakBytes, long limitBytes, long lastUsedBytes) {
+    public LogEvent cleanShutdown(long timeMillis, long uptimeMillis, long peakBytes, long limitBytes, long lastUsedBytes,
+                                  long operations, long dropped) {
         String text = "[" + stamp(timeMillis) + "] " + CLEAN_SHUTDOWN + " after " + uptime(uptimeMillis)
-                + " - now " + Mb.of(lastUsedBytes) + ", peak " + Mb.of(peakBytes) + " / " + Mb.limit(limitBytes) + "\n\n";
+                + " - now " + Mb.of(lastUsedBytes) + ", peak " + Mb.of(peakBytes) + " / " + Mb.limit(limitBytes)
+                + (operations > 0 || dropped > 0 ? " - operations recorded: " + operations + ", dropped: " + dropped : "") + "\n\n";
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "shutdown").put("uptime_ms", uptimeMillis)
-                .put("mb", Mb.number(lastUsedBytes)).put("peak_mb", Mb.number(peakBytes)).put("limit_mb", Mb.number(limitBytes));
+                .put("mb", Mb.number(lastUsedBytes)).put("peak_mb", Mb.number(peakBytes)).put("limit_mb", Mb.number(limitBytes))
+                .put("operations", operations).put("dropped", dropped);
         return new LogEvent(text, j.toString());
+    }
+
+    /** The snapshot written at a clean shutdown, in the periodic layout. */
+    public LogEvent finalSnapshot(MemorySnapshot s) {
+        LogEvent periodic = periodic(s);
+        return new LogEvent(periodic.text().replaceFirst("📊 Periodic Snapshot:", "📊 Final Snapshot:"),
+                periodic.json().replaceFirst("\"type\":\"periodic\"", "\"type\":\"final\""));
     }
 
     /** The marker written when the previous run in this log ended without a clean shutdown. */

@@ -22,8 +22,11 @@ public interface AppActivity {
         void notice(String message);
     }
 
-    /** Moves the operations the app published since the last call into {@code recent}. */
-    void drain(RecentOperations recent, LimitListener limits);
+    /**
+     * Moves the operations the app published since the last call into {@code recent}; operations
+     * published before the first check carry no memory figure and get {@code usedBytes}.
+     */
+    void drain(RecentOperations recent, long usedBytes, LimitListener limits);
 
     /** The counters and gauges, in the order the user chose. May take a little time (gauges are read). */
     List<MetricValue> metrics();
@@ -31,10 +34,13 @@ public interface AppActivity {
     /** Records dropped because the queue was full, so far. */
     long dropped();
 
+    /** Records drained into the recent operations (limit records excluded), so far. */
+    long recorded();
+
     /** An app without hooks. */
     AppActivity NONE = new AppActivity() {
         @Override
-        public void drain(RecentOperations recent, LimitListener limits) {
+        public void drain(RecentOperations recent, long usedBytes, LimitListener limits) {
         }
 
         @Override
@@ -44,6 +50,11 @@ public interface AppActivity {
 
         @Override
         public long dropped() {
+            return 0;
+        }
+
+        @Override
+        public long recorded() {
             return 0;
         }
     };

@@ -111,13 +111,13 @@ public final class MemoryMonitor implements Runnable {
      * One check: measure, drain, decide, write. Returns the pause before the next check. Monitor thread
      * only; visible for tests, which drive it with chosen times.
      */
-    long tick(long now) {
+    synchronized long tick(long now) {
         long used = reader.usedBytes();
         latestUsed = used;
         if (used > peakUsed) {
             peakUsed = used;
         }
-        app.drain(recent, listener);
+        app.drain(recent, used, listener);
         AlarmState.Level level = alarm.observe(now, used);
         boolean spike = spikes.observe(now, used);
         if (level == AlarmState.Level.CRITICAL) {
@@ -176,12 +176,19 @@ public final class MemoryMonitor implements Runnable {
         }
     }
 
-    /** Writes the clean-shutdown line. Called once, from the JVM's shutdown hook. */
-    public void writeShutdown() {
+    /**
+     * Writes the final snapshot (with every operation still queued drained first) and the clean-shutdown
+     * line. Called once, from the JVM's shutdown hook; synchronized with {@link #tick} so the queue keeps a
+     * single consumer.
+     */
+    public synchronized void writeShutdown() {
         stop();
         long now = System.currentTimeMillis();
-        long used = latestUsed >= 0 ? latestUsed : reader.usedBytes();
-        write(layout.cleanShutdown(now, now - startMillis, Math.max(peakUsed, used), reader.limit().bytes(), used), false);
+        long used = reader.usedBytes();
+        app.drain(recent, used, listener);
+        write(layout.finalSnapshot(reader.read(now, used)), false);
+        write(layout.cleanShutdown(now, now - startMillis, Math.max(peakUsed, used), reader.limit().bytes(), used,
+                app.recorded(), app.dropped()), false);
     }
 
     private void write(LogEvent event, boolean mirror) {

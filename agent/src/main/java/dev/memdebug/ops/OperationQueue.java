@@ -25,6 +25,7 @@ public final class OperationQueue {
     private final MpmcArrayQueue<OperationRecord> pool;
     private final int drainHint;
     private final LongAdder dropped = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
     public OperationQueue(int capacity) {
         this.queue = new MpscArrayQueue<>(capacity);
@@ -67,9 +68,13 @@ public final class OperationQueue {
         return true;
     }
 
-    /** Whether enough records wait that the consumer should be woken now. Any thread; cheap. */
+    /**
+     * Whether the consumer should be woken now: enough records wait, and no other producer has asked
+     * since the last drain. Only one producer gets {@code true} per drain, so a flood costs one wake-up,
+     * not one per call. Any thread; cheap.
+     */
     public boolean needsDrain() {
-        return queue.size() >= drainHint;
+        return queue.size() >= drainHint && !wakeRequested.get() && wakeRequested.compareAndSet(false, true);
     }
 
     /**
@@ -77,6 +82,7 @@ public final class OperationQueue {
      * to the pool. The consumer must copy what it keeps. Single consumer thread only.
      */
     public int drain(Consumer<OperationRecord> consumer) {
+        wakeRequested.set(false);
         int n = 0;
         OperationRecord r;
         while ((r = queue.relaxedPoll()) != null) {

@@ -32,7 +32,7 @@ class HookRuntimeTest {
         runtime.exit(0, start, new Object[] {9L}, null, new IllegalStateException("full"));
         RecentOperations recent = new RecentOperations(16);
         List<String> limits = new ArrayList<>();
-        runtime.drain(recent, new AppActivity.LimitListener() {
+        runtime.drain(recent, 1, new AppActivity.LimitListener() {
             @Override
             public void exceeded(long timeMillis, String label, long value, long limit, Operation cause) {
                 limits.add(label + " " + value + " > " + limit + " by " + cause.context());
@@ -63,7 +63,7 @@ class HookRuntimeTest {
         runtime.exit(0, start, null);
         assertEquals(0, runtime.counter("n", plan));
         RecentOperations recent = new RecentOperations(4);
-        runtime.drain(recent, new AppActivity.LimitListener() {
+        runtime.drain(recent, 1, new AppActivity.LimitListener() {
             @Override
             public void exceeded(long t, String l, long v, long lim, Operation c) {
             }
