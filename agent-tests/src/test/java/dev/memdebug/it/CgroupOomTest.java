@@ -1,0 +1,52 @@
+package dev.memdebug.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.memdebug.it.apps.Allocator;
+import dev.memdebug.it.support.AgentJvm;
+import dev.memdebug.it.support.CgroupSandbox;
+import dev.memdebug.it.support.LogChecker;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real kernel OOM kill in a cgroup v1 memory limit: the agent detects the limit from the cgroup,
+ * writes its CRITICAL block before the kill, and the next start in the same cgroup names the OOM kill.
+ */
+class CgroupOomTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHeapThatOutgrowsTheCgroupIsKilledAndTheLogSaysSo() throws Exception {
+        try (CgroupSandbox cgroup = CgroupSandbox.create("alloc", 256 * MB)) {
+            AgentJvm jvm = AgentJvm.in(dir).prefix(cgroup.prefix()).jvmArg("-Xmx1g", "-Xms16m")
+                    .agentArgs("snapshot.interval=2s")
+                    .main(Allocator.class, "4", "400", "100", "-1");
+            int exit = jvm.run(120);
+            assertEquals(137, exit, "the kernel's OOM killer ends the JVM with SIGKILL; stdout:\n" + jvm.stdout());
+            assertEquals(1, cgroup.oomKills(), "the cgroup counted the kill");
+            String log = jvm.logText();
+            assertTrue(log.contains("Memory limit: 256 MB (detected from cgroup v1 " + cgroup.directory().resolve("memory.limit_in_bytes") + ")"), log);
+            assertTrue(log.contains("OOM kills counted by the cgroup so far: 0"), log);
+            assertTrue(log.contains("🚨 CRITICAL MEMORY - CRASH IMMINENT: "), log);
+            assertTrue(log.contains("operations before crash:"), log);
+            assertEquals(List.of(), LogChecker.defects(log));
+
+            AgentJvm again = AgentJvm.in(dir).prefix(cgroup.prefix()).agentArgs("snapshot.interval=2s")
+                    .main(Allocator.class, "1", "1", "10", "0");
+            assertEquals(0, again.run(60), again.stderr());
+            String after = again.logText().substring(log.length());
+            assertTrue(after.startsWith("=".repeat(80) + "\n🔄 RESTARTED at "), after);
+            assertTrue(after.contains("Previous run (PID " + jvm.pid() + ", started "), after);
+            assertTrue(after.contains("Highest alarm of that run: [") && after.contains("CRITICAL MEMORY"), after);
+            assertTrue(after.contains("The cgroup counted an OOM kill since that run started (oom_kill 0 -> 1): the kernel's OOM killer ended it."), after);
+        }
+    }
+}
