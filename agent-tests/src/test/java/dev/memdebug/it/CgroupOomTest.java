@@ -49,4 +49,39 @@ class CgroupOomTest {
             assertTrue(after.contains("The cgroup counted an OOM kill since that run started (oom_kill 0 -> 1): the kernel's OOM killer ended it."), after);
         }
     }
+
+    @Test
+    void theSampleBotsSeedCrashIsKilledAndTheLogTellsTheStory() throws Exception {
+        Path config = AgentJvm.PROJECT.resolve("sample-bot/agent.properties");
+        try (CgroupSandbox cgroup = CgroupSandbox.create("bot", 512 * MB)) {
+            AgentJvm bot = AgentJvm.in(dir).prefix(cgroup.prefix()).jvmArg("-Xmx1g", "-XX:MaxDirectMemorySize=1g")
+                    .agentArgs("config=" + config)
+                    .bot("--simulate", "seed-crash", "--port", "0", "--duration", "300");
+            assertEquals(137, bot.run(300), "seed-crash must end in the kernel's OOM kill; stdout:\n" + bot.stdout());
+            assertEquals(1, cgroup.oomKills());
+            String log = bot.logText();
+            assertTrue(log.contains("Memory limit: 512 MB (detected from cgroup v1 "), log);
+            assertTrue(log.contains("Hooks: 4 hook(s), 2 counter(s), 2 gauge(s)"), log);
+            assertTrue(log.contains("⚠️ LIMIT EXCEEDED: Sessions 4 > 3\n   Operation: ["), log);
+            assertTrue(log.contains("Session Created - ") && log.contains(" - Total sessions: 4\n"), log);
+            int critical = log.indexOf("🚨 CRITICAL MEMORY - CRASH IMMINENT: ");
+            assertTrue(critical > 0, log);
+            String block = log.substring(critical);
+            assertTrue(block.matches("(?s).*\n(Sessions: \\d+ \\| Queue: \\d+ \\| Active DLs: \\d+ \\| Cache: \\d+ items)\n.*"), block);
+            assertTrue(block.contains("Last 5 operations before crash:\n  1. ["), block);
+            assertTrue(block.contains("Download Started - ") || block.contains("Download Completed - "), block);
+            assertTrue(block.contains("User "), block);
+            assertEquals(List.of(), LogChecker.defects(log));
+
+            AgentJvm restarted = AgentJvm.in(dir).prefix(cgroup.prefix()).jvmArg("-Xmx1g")
+                    .agentArgs("config=" + config)
+                    .bot("--simulate", "steady", "--port", "0", "--duration", "3");
+            assertEquals(0, restarted.run(120), restarted.stderr());
+            String after = restarted.logText().substring(log.length());
+            assertTrue(after.contains("🔄 RESTARTED at "), after);
+            assertTrue(after.contains("Previous run (PID " + bot.pid()), after);
+            assertTrue(after.contains("oom_kill 0 -> 1"), after);
+            assertTrue(after.contains("✅ CLEAN SHUTDOWN"), after);
+        }
+    }
 }

@@ -95,11 +95,18 @@ public final class LogLayout {
     }
 
     public LogEvent critical(MemorySnapshot s, Operation latest, List<Operation> recent) {
+        return critical(s, latest, recent, 0);
+    }
+
+    /** The CRITICAL block; a positive {@code bytesPerSecond} adds how fast memory was climbing. */
+    public LogEvent critical(MemorySnapshot s, Operation latest, List<Operation> recent, double bytesPerSecond) {
         String figure = Mb.of(s.usedBytes()) + " / " + Mb.limit(s.limitBytes());
+        String climbing = bytesPerSecond >= 1024 * 1024
+                ? " - climbing " + Mb.of((long) bytesPerSecond) + "/s" : "";
         String ts = "[" + stamp(s.timeMillis()) + "] ";
         StringBuilder t = new StringBuilder(2048);
         t.append(ts).append(SIRENS).append('\n');
-        t.append(ts).append("🚨 CRITICAL MEMORY - CRASH IMMINENT: ").append(figure).append('\n');
+        t.append(ts).append("🚨 CRITICAL MEMORY - CRASH IMMINENT: ").append(figure).append(climbing).append('\n');
         t.append("🚨 CRITICAL: CRASH IMMINENT! ").append(figure).append('\n');
         String metrics = metricsLine(s.metrics());
         if (!metrics.isEmpty()) {
@@ -109,7 +116,8 @@ public final class LogLayout {
         t.append("Last ").append(recent.size()).append(" operations before crash:\n");
         operations(t, recent);
         t.append(SIRENS).append('\n').append('\n');
-        JsonLine j = snapshotJson(s, "critical", latest).putRaw("recent", operationsJson(recent));
+        JsonLine j = snapshotJson(s, "critical", latest).put("climb_mb_per_s", Mb.number((long) bytesPerSecond))
+                .putRaw("recent", operationsJson(recent));
         return new LogEvent(t.toString(), j.toString());
     }
 

@@ -31,8 +31,19 @@ public final class AlarmState {
     }
 
     public Level observe(long nowMillis, long usedBytes) {
+        return observe(nowMillis, usedBytes, usedBytes);
+    }
+
+    /**
+     * Like {@link #observe(long, long)}, with the figure projected a moment ahead at the current climb
+     * rate: above HIGH, a projection that reaches CRITICAL counts as CRITICAL now. A JVM close to its limit
+     * can jump the last megabytes within one check (a heap expansion, a burst of allocations) and then
+     * stall in the kernel's reclaim until it is killed, with no chance to write; the projection writes the
+     * block while there is still room.
+     */
+    public Level observe(long nowMillis, long usedBytes, long projectedBytes) {
         aboveHigh = usedBytes >= highBytes;
-        if (usedBytes >= criticalBytes) {
+        if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes)) {
             if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
                 criticalArmed = false;
                 highArmed = false;
@@ -42,7 +53,7 @@ public final class AlarmState {
             }
             return Level.NONE;
         }
-        if (usedBytes < criticalBytes - rearmBytes) {
+        if (projectedBytes < criticalBytes - rearmBytes) {
             criticalArmed = true;
         }
         if (usedBytes >= highBytes) {

@@ -27,6 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class MemoryMonitor implements Runnable {
 
     private static final long MIN_CHECK_MILLIS = 10;
+    /** Added to the projection horizon: the time a check and its write take. */
+    private static final long PROJECTION_SLACK_MILLIS = 50;
     private static final long ERROR_REPORT_INTERVAL_MILLIS = 60_000;
 
     private final SnapshotReader reader;
@@ -36,6 +38,7 @@ public final class MemoryMonitor implements Runnable {
     private final AppActivity app;
     private final AlarmState alarm;
     private final SpikeDetector spikes;
+    private final ClimbRate climb = new ClimbRate();
     private final long checkMillis;
     private final long checkHighMillis;
     private final long snapshotMillis;
@@ -118,11 +121,14 @@ public final class MemoryMonitor implements Runnable {
             peakUsed = used;
         }
         app.drain(recent, used, listener);
-        AlarmState.Level level = alarm.observe(now, used);
+        double bytesPerMilli = climb.observe(now, used);
+        long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
+        long projected = used + (long) (bytesPerMilli * horizon);
+        AlarmState.Level level = alarm.observe(now, used, projected);
         boolean spike = spikes.observe(now, used);
         if (level == AlarmState.Level.CRITICAL) {
             MemorySnapshot s = reader.read(now, used);
-            write(layout.critical(s, recent.latest(), recent.last(operationsShown)), true);
+            write(layout.critical(s, recent.latest(), recent.last(operationsShown), bytesPerMilli * 1000), true);
         } else if (level == AlarmState.Level.HIGH) {
             MemorySnapshot s = reader.read(now, used);
             write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);

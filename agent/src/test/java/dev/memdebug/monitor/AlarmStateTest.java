@@ -54,4 +54,16 @@ class AlarmStateTest {
         assertEquals(HIGH, alarm.observe(100, 420 * MB));
         assertEquals(CRITICAL, alarm.observe(200, 490 * MB));
     }
+
+    @Test
+    void aProjectedCrossingAboveHighIsCriticalNow() {
+        assertEquals(HIGH, alarm.observe(0, 420 * MB, 430 * MB));
+        assertEquals(CRITICAL, alarm.observe(50, 470 * MB, 490 * MB));
+        assertEquals(NONE, alarm.observe(100, 480 * MB, 500 * MB));
+    }
+
+    @Test
+    void aProjectionBelowHighIsIgnored() {
+        assertEquals(NONE, alarm.observe(0, 300 * MB, 500 * MB));
+    }
 }
