@@ -8,6 +8,33 @@ import dev.memdebug.config.ConfigKey;
  */
 final class ExampleConfig {
 
+    /** The hook syntax, commented; parsed by {@code dev.memdebug.instrument.HookConfigParser}. */
+    static final String HOOKS = String.join("\n",
+            "# ---- Hooks: name the app's methods; the agent logs them as operations -------------------",
+            "# hook.NAME.method  = com.example.Class#method            all overloads; or #method(long, String)",
+            "#                                                         interfaces and abstract classes match their implementations",
+            "# hook.NAME.label   = Session Created                     default: Class.method",
+            "# hook.NAME.log     = exit                                exit (default): one line when the method ends,",
+            "#                                                         \"<label> Failed\" when it throws; both: \"<label> Started\",",
+            "#                                                         then \"<label> Completed\" or \"<label> Failed\"; enter; none",
+            "# hook.NAME.label.enter / .label.return / .label.fail     override a single label",
+            "# hook.NAME.context = User {arg0} - Total sessions: {count:sessions}",
+            "#                     {arg0} {arg1.field.getter} {return} {return.field} {thrown} {count:COUNTER} {thread} {duration}",
+            "# hook.NAME.context.max-length = 160                      values are cut to 64 characters, the line to this",
+            "# hook.NAME.counter = sessions +1                         on a normal return; or 'active +1 on enter, -1 on exit',",
+            "#                                                         'errors +1 on fail'",
+            "#",
+            "# counter.NAME.label = Sessions                           how snapshots show a counter (default: from NAME)",
+            "# counter.NAME.unit  = items",
+            "# gauge.NAME         = com.example.Cache#size             read at each snapshot: a static field or no-argument method,",
+            "#                                                         or one of the latest instance the app constructed;",
+            "#                                                         then .steps: com.example.App#INSTANCE.queue.size",
+            "# gauge.NAME.label   = Cache",
+            "# gauge.NAME.unit    = items",
+            "# limit.NAME         = 3                                  a counter or gauge above this is logged at once (LIMIT EXCEEDED)",
+            "# snapshot.metrics   = sessions, queue, active-downloads, cache    the order in snapshots (default: as written)",
+            "");
+
     private ExampleConfig() {
     }
 
@@ -20,6 +47,7 @@ final class ExampleConfig {
             b.append("# ").append(key.description()).append(" (").append(key.environmentName()).append(")\n");
             b.append("#").append(key.key()).append(" = ").append(key.defaultValue()).append("\n\n");
         }
+        b.append(HOOKS);
         return b.toString();
     }
 }

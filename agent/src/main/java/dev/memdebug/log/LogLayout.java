@@ -181,7 +181,7 @@ public final class LogLayout {
         if (previous.lastLine() != null) {
             t.append("Last record before it ended: ").append(previous.lastLine()).append('\n');
         }
-        if (previous.peakLine() != null) {
+        if (previous.peakLine() != null && !previous.peakLine().equals(previous.lastLine())) {
             t.append("Highest alarm of that run: ").append(previous.peakLine()).append('\n');
         }
         if (previous.tornLine()) {
