@@ -15,6 +15,7 @@ public final class LogEventRecord {
     public enum Kind { PERIODIC, FINAL, SPIKE, HIGH, CRITICAL, LIMIT, GC, NOTICE, SHUTDOWN, OTHER }
 
     final Kind kind;
+    final String file;
     final String stamp;
     final long epochSecond;
     final int line;
@@ -35,8 +36,9 @@ public final class LogEventRecord {
     final Map<String, Long> metrics = new LinkedHashMap<>();
     final List<OperationLine> operations = new ArrayList<>();
 
-    LogEventRecord(Kind kind, String stamp, long epochSecond, int line, String head) {
+    LogEventRecord(Kind kind, String file, String stamp, long epochSecond, int line, String head) {
         this.kind = kind;
+        this.file = file;
         this.stamp = stamp;
         this.epochSecond = epochSecond;
         this.line = line;
@@ -48,6 +50,7 @@ public final class LogEventRecord {
     public long epochSecond() { return epochSecond; }
     /** The 1-based line number of the event's first line in its file. */
     public int line() { return line; }
+    public String file() { return file; }
     public String head() { return head; }
     public double mb() { return mb; }
     public double limitMb() { return limitMb; }
@@ -56,6 +59,6 @@ public final class LogEventRecord {
     public String operation() { return operation; }
 
     /** One {@code [14:46:42] Session Created - 456.2 MB - User 77777} line of an event. */
-    public record OperationLine(String clock, String label, double mb, String context, int line) {
+    public record OperationLine(String clock, String label, double mb, String context, String file, int line) {
     }
 }

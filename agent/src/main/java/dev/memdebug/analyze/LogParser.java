@@ -204,7 +204,7 @@ public final class LogParser {
             issues.add(new Issue(file, number, "events start before any header (the start of the log was rotated away or cut); read as one run"));
         }
         LogEventRecord.Kind kind = kindOf(rest);
-        event = new LogEventRecord(kind, stamp, epoch, number, line);
+        event = new LogEventRecord(kind, file, stamp, epoch, number, line);
         Matcher m = FIGURE_OF.matcher(rest);
         if (m.find()) {
             event.mb = Double.parseDouble(m.group(1));
@@ -266,7 +266,7 @@ public final class LogParser {
         Matcher m;
         if ((m = OPERATION.matcher(line)).find()) {
             double mb = m.group(3).equals("?") ? -1 : Double.parseDouble(m.group(3));
-            event.operations.add(new LogEventRecord.OperationLine(m.group(1), m.group(2), mb, m.group(4) == null ? "" : m.group(4), number));
+            event.operations.add(new LogEventRecord.OperationLine(m.group(1), m.group(2), mb, m.group(4) == null ? "" : m.group(4), file, number));
             return;
         }
         if (content.startsWith("📊 MEMORY SNAPSHOT | Operation: ")) {

@@ -28,6 +28,9 @@ public final class Main {
                 out.println("memdebug " + Version.current());
                 return 0;
             }
+            case "analyze", "analyse" -> {
+                return dev.memdebug.analyze.AnalyzeCommand.run(java.util.List.of(args).subList(1, args.length), out, err);
+            }
             case "example-config" -> {
                 out.print(ExampleConfig.render());
                 return 0;
@@ -49,7 +52,9 @@ public final class Main {
         b.append("Commands:\n");
         b.append("  java -jar memdebug-agent.jar --help            this text\n");
         b.append("  java -jar memdebug-agent.jar --version         the version\n");
-        b.append("  java -jar memdebug-agent.jar example-config    an agent.properties with every key, commented\n\n");
+        b.append("  java -jar memdebug-agent.jar example-config    an agent.properties with every key, commented\n");
+        b.append("  java -jar memdebug-agent.jar analyze LOG [--html FILE] [--json]\n");
+        b.append("                                                 explain a memory_debug.log: how each run ended and the likely causes\n\n");
         b.append("Configuration (later wins): defaults < agent.properties (config=PATH, else ./agent.properties)\n");
         b.append("  < agent arguments < environment variables MEMDEBUG_<KEY> (log.max-size -> MEMDEBUG_LOG_MAX_SIZE)\n\n");
         b.append("Keys:\n");

@@ -292,7 +292,7 @@ public final class LogLayout {
     private JsonLine snapshotJson(MemorySnapshot s, String type, Operation latest) {
         JsonLine metrics = new JsonLine();
         for (MetricValue m : s.metrics()) {
-            metrics.put(m.name(), m.value() == MetricValue.UNREADABLE ? -1 : m.value());
+            metrics.put(m.label(), m.value() == MetricValue.UNREADABLE ? -1 : m.value());
         }
         JsonLine j = new JsonLine().put("ts", s.timeMillis()).put("type", type)
                 .put("mb", Mb.number(s.usedBytes())).put("limit_mb", Mb.number(s.limitBytes()))

@@ -69,8 +69,8 @@ class ExampleConfigTest {
     @Test
     void unknownCommandIsAClearUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"analyse"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(new String[] {"analyze-this"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'analyse'"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'analyze-this'"));
     }
 }

@@ -46,7 +46,7 @@ class LogLayoutTest {
         assertTrue(e.text().contains("  2. [14:46:42] Session Created - 456.0 MB - User 77777 - Total sessions: 4\n"), e.text());
         assertTrue(e.text().endsWith("🚨".repeat(40) + "\n\n"));
         assertTrue(e.json().startsWith("{\"ts\":" + t + ",\"type\":\"critical\",\"mb\":498.0,\"limit_mb\":512.0"), e.json());
-        assertTrue(e.json().contains("\"sessions\":4"), e.json());
+        assertTrue(e.json().contains("\"Sessions\":4"), e.json());
     }
 
     @Test
