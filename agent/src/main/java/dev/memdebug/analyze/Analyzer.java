@@ -36,6 +36,7 @@ public final class Analyzer {
             leak(run, i + 1, crashed, findings);
             spikes(run, i + 1, crashed, findings);
             heapOrNative(run, i + 1, crashed, findings);
+            growingMetrics(run, i + 1, crashed, findings);
         }
         findings.sort(Comparator.comparingDouble(Finding::score).reversed());
         return new Analysis(files, runs, findings, parsed.issues(), parsed.foreignLines(), parsed.stream());
@@ -106,6 +107,16 @@ public final class Analyzer {
             String label = w.getKey();
             long value = w.getValue()[0];
             long limit = w.getValue()[1];
+            String needle = label.toLowerCase(Locale.ROOT) + ": " + (limit + 1);
+            java.util.Set<String> cited = new java.util.HashSet<>();
+            for (LogEventRecord e : run.events) {
+                for (LogEventRecord.OperationLine op : e.operations) {
+                    if (op.context().toLowerCase(Locale.ROOT).contains(needle) && cited.add(op.clock() + op.label())) {
+                        evidence.computeIfAbsent(label, k -> new ArrayList<>()).add(cite(op.file(), op.line(),
+                                "[" + op.clock() + "] " + op.label() + " - " + fmt(op.mb()) + " MB - " + op.context()));
+                    }
+                }
+            }
             boolean atCritical = false;
             for (LogEventRecord e : run.events) {
                 Long v = e.metrics.get(label);
@@ -244,7 +255,7 @@ public final class Analyzer {
             evidence.add(cite(lastP.file, lastP.line, lastP.head));
         }
         out.add(new Finding("leak", crashed ? 0.7 : 0.5, index,
-                "Gradual leak: +" + fmt(slope) + " MB/hour",
+                "Gradual leak: +" + (slope >= 600 ? fmt(slope / 60) + " MB/min" : fmt(slope) + " MB/hour"),
                 "Periodic snapshots climb steadily (" + periodic.size() + " snapshots, " + fmt(first.mb) + " MB to "
                         + fmt(lastP.mb) + " MB, fit R² " + String.format(Locale.ROOT, "%.2f", r2) + ")" + toLimit + ".",
                 evidence, "Something accumulates over time - check what operations repeated before each increase "
@@ -252,16 +263,18 @@ public final class Analyzer {
     }
 
     private static void spikes(RunRecord run, int index, boolean crashed, List<Finding> out) {
+        double limit = limitOf(run);
         Map<String, double[]> byOperation = new LinkedHashMap<>();
         Map<String, List<String>> evidence = new LinkedHashMap<>();
         for (LogEventRecord e : run.events) {
             if (e.kind != LogEventRecord.Kind.SPIKE || e.operation == null || e.operation.equals("none yet")
-                    || e.operation.equals("Periodic Check")) {
+                    || e.operation.equals("Periodic Check") || e.operation.equals("Garbage Collection")) {
                 continue;
             }
-            double[] s = byOperation.computeIfAbsent(e.operation, k -> new double[2]);
+            double[] s = byOperation.computeIfAbsent(e.operation, k -> new double[3]);
             s[0]++;
             s[1] += Math.max(0, e.riseMb);
+            s[2] = Math.max(s[2], e.riseMb);
             List<String> cites = evidence.computeIfAbsent(e.operation, k -> new ArrayList<>());
             if (cites.size() < 3) {
                 cites.add(cite(e.file, e.line, e.head + (e.context != null ? "  (" + e.context + ")" : "")));
@@ -270,7 +283,8 @@ public final class Analyzer {
         for (Map.Entry<String, double[]> s : byOperation.entrySet()) {
             double count = s.getValue()[0];
             double rise = s.getValue()[1];
-            out.add(new Finding("spike", Math.min(0.8, (crashed ? 0.45 : 0.3) + rise / 1000 + count * 0.02), index,
+            double share = limit > 0 ? Math.min(0.3, s.getValue()[2] / limit) : 0.1;
+            out.add(new Finding("spike", (crashed ? 0.45 : 0.3) + share + Math.min(0.05, count * 0.01), index,
                     "Spikes during " + s.getKey() + ": " + (int) count + " spike(s), +" + fmt(rise) + " MB in all",
                     "Memory jumped while '" + s.getKey() + "' was the latest operation.",
                     evidence.get(s.getKey()), "That operation is the problem - optimise it (stream instead of buffering "
@@ -322,6 +336,50 @@ public final class Analyzer {
                 "Growth was mostly in " + top.getKey() + ": +" + fmt(top.getValue()) + (top.getKey().equals("thread stacks") ? " threads" : " MB"),
                 detail.toString() + ".",
                 List.of(cite(first.file, first.line, first.head), cite(last.file, last.line, last.head)), advice));
+    }
+
+    /** A counter or gauge that keeps growing across snapshots while memory grows: an unbounded collection. */
+    private static void growingMetrics(RunRecord run, int index, boolean crashed, List<Finding> out) {
+        java.util.Set<String> limited = new java.util.HashSet<>();
+        for (Finding f : out) {
+            if (f.run() == index && f.kind().equals("limit")) {
+                limited.add(f.title().substring(0, f.title().indexOf(':')));
+            }
+        }
+        Map<String, List<LogEventRecord>> series = new LinkedHashMap<>();
+        for (LogEventRecord e : run.events) {
+            if (e.kind == LogEventRecord.Kind.PERIODIC || e.kind == LogEventRecord.Kind.FINAL || e.kind == LogEventRecord.Kind.CRITICAL) {
+                for (String label : e.metrics.keySet()) {
+                    series.computeIfAbsent(label, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        for (Map.Entry<String, List<LogEventRecord>> s : series.entrySet()) {
+            List<LogEventRecord> points = s.getValue();
+            if (points.size() < 4 || limited.contains(s.getKey())) {
+                continue;
+            }
+            LogEventRecord first = points.get(0);
+            LogEventRecord last = points.get(points.size() - 1);
+            long from = first.metrics.get(s.getKey());
+            long to = last.metrics.get(s.getKey());
+            int rising = 0;
+            for (int k = 1; k < points.size(); k++) {
+                if (points.get(k).metrics.get(s.getKey()) >= points.get(k - 1).metrics.get(s.getKey())) {
+                    rising++;
+                }
+            }
+            boolean memoryRose = last.mb - first.mb >= 20;
+            if (to - from >= 10 && to >= 2 * Math.max(1, from) && rising * 10 >= (points.size() - 1) * 8 && memoryRose) {
+                out.add(new Finding("growing", crashed ? 0.65 : 0.55, index,
+                        s.getKey() + " keeps growing: " + from + " to " + to,
+                        s.getKey() + " rose in " + rising + " of " + (points.size() - 1) + " snapshots, from " + from + " to " + to
+                                + ", while memory went from " + fmt(first.mb) + " MB to " + fmt(last.mb) + " MB.",
+                        List.of(cite(first.file, first.line, first.head + "  ->  " + s.getKey() + ": " + from),
+                                cite(last.file, last.line, last.head + "  ->  " + s.getKey() + ": " + to)),
+                        adviceForLimit(s.getKey())));
+            }
+        }
     }
 
     static String cite(String file, int line, String text) {

@@ -65,7 +65,7 @@ final class JsonLinesReader {
                 issues.add(new LogParser.Issue(file, i + 1, "events start before any start record; read as one run"));
             }
             if (type.equals("restart")) {
-                RunRecord previous = runs.size() >= 2 ? runs.get(runs.size() - 2) : null;
+                RunRecord previous = runs.isEmpty() ? null : runs.get(runs.size() - 1);
                 String verdict = String.valueOf(o.get("verdict"));
                 if (previous != null && previous.ending != RunRecord.Ending.CLEAN) {
                     previous.ending = verdict.startsWith("The cgroup counted") ? RunRecord.Ending.OOM_KILL_CONFIRMED

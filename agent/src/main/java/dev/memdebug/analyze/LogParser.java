@@ -35,7 +35,7 @@ public final class LogParser {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern HEAD = Pattern.compile("^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\] (.*)$");
-    private static final Pattern LOOKS_LIKE_HEAD = Pattern.compile("^\\[[0-9-]+ [0-9:]+\\] ");
+    private static final Pattern LOOKS_LIKE_HEAD = Pattern.compile("^\\[[^\\]]{8,30}\\] ");
     private static final Pattern FIGURE_OF = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) MB / ([0-9]+(?:\\.[0-9]+)?) MB");
     private static final Pattern RISE = Pattern.compile("MEMORY SPIKE: \\+([0-9.]+) MB");
     private static final Pattern LIMIT = Pattern.compile("LIMIT EXCEEDED: (.+) (\\d+) > (\\d+)");
@@ -98,7 +98,13 @@ public final class LogParser {
             if (i == last && torn) {
                 issues.add(new Issue(file, number, "is cut off (the process was killed while writing it); the rest of the log is complete"));
             }
-            line(line, number);
+            try {
+                line(line, number);
+            } catch (RuntimeException e) {
+                // A figure too large for its type and the like: the line is named, the rest is still read.
+                issues.add(new Issue(file, number, "could not be read (" + e.getClass().getSimpleName() + "); skipped"));
+                event = null;
+            }
         }
         event = null;
         return stream;
@@ -204,6 +210,11 @@ public final class LogParser {
             issues.add(new Issue(file, number, "events start before any header (the start of the log was rotated away or cut); read as one run"));
         }
         LogEventRecord.Kind kind = kindOf(rest);
+        Matcher limit = LIMIT.matcher(rest);
+        if (kind == LogEventRecord.Kind.LIMIT && !limit.find()) {
+            issues.add(new Issue(file, number, "says LIMIT EXCEEDED but not 'LABEL VALUE > LIMIT'; read as a plain line"));
+            kind = LogEventRecord.Kind.OTHER;
+        }
         event = new LogEventRecord(kind, file, stamp, epoch, number, line);
         Matcher m = FIGURE_OF.matcher(rest);
         if (m.find()) {
@@ -215,10 +226,10 @@ public final class LogParser {
         if (kind == LogEventRecord.Kind.SPIKE && (m = RISE.matcher(rest)).find()) {
             event.riseMb = Double.parseDouble(m.group(1));
         }
-        if (kind == LogEventRecord.Kind.LIMIT && (m = LIMIT.matcher(rest)).find()) {
-            event.limitLabel = m.group(1);
-            event.limitValue = Long.parseLong(m.group(2));
-            event.limitMax = Long.parseLong(m.group(3));
+        if (kind == LogEventRecord.Kind.LIMIT) {
+            event.limitLabel = limit.group(1);
+            event.limitValue = parseLongOr(limit.group(2), 0);
+            event.limitMax = parseLongOr(limit.group(3), 0);
         }
         if (kind == LogEventRecord.Kind.SHUTDOWN) {
             run.ending = RunRecord.Ending.CLEAN;
@@ -228,6 +239,14 @@ public final class LogParser {
             }
         }
         run.events.add(event);
+    }
+
+    private static long parseLongOr(String digits, long fallback) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static LogEventRecord.Kind kindOf(String rest) {

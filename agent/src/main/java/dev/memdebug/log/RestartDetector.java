@@ -106,7 +106,7 @@ public final class RestartDetector {
                 previous.lastMb(), percent, previous.limitMb()) : "";
         if (previous.critical() || percent >= criticalPercent) {
             return "It ended near the limit" + where + ": most likely an OOM kill"
-                    + (oomKillsNow >= 0 ? " (this cgroup shows none, so it was probably a new container)" : "") + ".";
+                    + (oomKillsNow >= 0 ? " (this cgroup has counted none: a restarted container gets a fresh cgroup)" : "") + ".";
         }
         return "It ended far from the limit" + where + ": something other than memory probably ended it"
                 + " (a deploy, a kill, a JVM crash).";

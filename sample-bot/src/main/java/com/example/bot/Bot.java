@@ -30,12 +30,12 @@ public final class Bot {
         try {
             switch (words[0]) {
                 case "/start": {
-                    boolean had = sessions.hasSession(update.userId());
-                    sessions.createSession(update.userId());
-                    if (!had) {
-                        events.accept("session opened for " + update.userId() + " (" + sessions.activeCount() + " active)");
+                    if (sessions.hasSession(update.userId())) {
+                        return "You already have a session.";
                     }
-                    return had ? "You already have a session." : "Welcome! Send /download <name> <size-mb>.";
+                    sessions.createSession(update.userId());
+                    events.accept("session opened for " + update.userId() + " (" + sessions.activeCount() + " active)");
+                    return "Welcome! Send /download <name> <size-mb>.";
                 }
                 case "/download": {
                     if (!sessions.hasSession(update.userId())) {
@@ -57,11 +57,12 @@ public final class Bot {
                     return "Queued " + words[1] + " (" + size + " MB); " + queue.size() + " waiting.";
                 }
                 case "/stop": {
-                    boolean closed = sessions.closeSession(update.userId());
-                    if (closed) {
-                        events.accept("session closed for " + update.userId() + " (" + sessions.activeCount() + " active)");
+                    if (!sessions.hasSession(update.userId())) {
+                        return "You have no session.";
                     }
-                    return closed ? "Bye." : "You have no session.";
+                    sessions.closeSession(update.userId());
+                    events.accept("session closed for " + update.userId() + " (" + sessions.activeCount() + " active)");
+                    return "Bye.";
                 }
                 default:
                     return "Commands: /start, /download <name> <size-mb>, /stop";
