@@ -1,116 +1,63 @@
 package com.example.bot;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 
-/** Starts the bot: {@code java -jar sample-bot.jar [--simulate SCENARIO] [options]}; {@code --help} for all. */
+/**
+ * Starts the bot: {@code java -jar sample-bot.jar [options]} ({@code --help} lists them). The bot
+ * serves HTTP until the process is stopped; with {@code --simulate} it also runs the scenario against
+ * itself and exits 0 when the scenario's time is up. Exit status 2 means bad options, 1 that the bot
+ * could not start.
+ */
 public final class BotMain {
 
     private BotMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        BotSettings settings = BotSettings.fromEnvironment(System.getenv());
-        String scenario = null;
-        long duration = -1;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.print(help());
-                    return;
-                }
-                case "--port" -> settings = settings.withPort(Integer.parseInt(value(args, ++i, "--port")));
-                case "--simulate" -> scenario = value(args, ++i, "--simulate");
-                case "--duration" -> duration = Long.parseLong(value(args, ++i, "--duration"));
-                case "--session-mb" -> settings = settings.withSessionMb(Integer.parseInt(value(args, ++i, "--session-mb")));
-                case "--bandwidth" -> settings = settings.withBandwidth(Integer.parseInt(value(args, ++i, "--bandwidth")));
-                case "--no-session-limit", "--leak-downloads", "--unbounded-cache" -> settings = settings.withFailure(args[i].substring(2));
-                default -> {
-                    System.err.println("[bot] unknown option '" + args[i] + "'; see --help");
-                    System.exit(2);
-                }
-            }
-        }
-        if (scenario != null) {
-            if (!List.of("steady", "seed-crash", "leak", "spike").contains(scenario)) {
-                System.err.println("[bot] unknown scenario '" + scenario + "' (steady, seed-crash, leak, spike)");
-                System.exit(2);
-            }
-            String failure = Simulator.failureFor(scenario);
-            if (failure != null) {
-                settings = settings.withFailure(failure);
-            }
-            if (scenario.equals("spike")) {
-                settings = settings.withBandwidth(400);
-            } else if (scenario.equals("seed-crash")) {
-                settings = settings.withBandwidth(6);
-            }
-        }
-        Path temp = Files.createTempDirectory("sample-bot-");
-        Bot bot = new Bot(settings, temp, BotMain::event);
-        BotServer server = new BotServer(bot, "0.0.0.0", settings.port());
-        server.start();
-        event("listening on port " + server.port() + "; " + settings.describe());
-        if (scenario == null) {
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine options;
+        BotSettings settings;
+        try {
+            options = CommandLine.parse(args);
+            settings = options.settings(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("sample-bot: " + e.getMessage() + " (see --help)");
+            System.exit(2);
             return;
         }
-        long seconds = duration > 0 ? duration : scenario.equals("steady") ? 60 : 600;
-        new Simulator(server.port(), BotMain::event).run(scenario, seconds);
-        event("simulation '" + scenario + "' finished; " + bot.healthJson());
-        server.stop();
-        deleteQuietly(temp);
-        System.exit(0);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            System.err.println("[bot] " + option + " needs a value; see --help");
-            System.exit(2);
+        if (options.help()) {
+            System.out.print(CommandLine.usage());
+            return;
         }
-        return args[i];
-    }
-
-    static void event(String message) {
-        System.out.println("[bot] " + message);
-        System.out.flush();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A temp directory left behind is harmless.
+        EventLog log = EventLog.to(System.out, "bot");
+        Bot bot;
+        BotServer server;
+        try {
+            Path tempDir = Files.createTempDirectory("sample-bot-");
+            tempDir.toFile().deleteOnExit();
+            bot = Bot.create(settings, tempDir, log);
+            server = BotServer.start(bot, new InetSocketAddress("0.0.0.0", settings.port()));
+        } catch (IOException e) {
+            System.err.println("sample-bot: cannot start: " + e);
+            System.exit(1);
+            return;
         }
-    }
-
-    static String help() {
-        return String.join("\n",
-                "sample-bot - a small Telegram-style bot service (POST /webhook, GET /health)",
-                "",
-                "Usage: java [-Xmx1g -XX:MaxDirectMemorySize=1g] -jar sample-bot.jar [options]",
-                "  --port N              HTTP port (default: $PORT, else 8080)",
-                "  --simulate SCENARIO   drive the bot with scripted users through its own webhook:",
-                "                          steady      a few users, modest downloads; stays well under 512 MB",
-                "                          seed-crash  the guide's timeline: sessions past the limit, downloads pile up",
-                "                          leak        download buffers kept after completion: slow growth",
-                "                          spike       normal use, then one 700 MB download",
-                "  --duration SECONDS    stop the simulation after this long (steady: 60, others: 600)",
-                "  --session-mb N        heap working set per session (default 24)",
-                "  --bandwidth N         simulated download speed in MB/s (default 40)",
-                "  --no-session-limit    failure pattern: ignore the session limit",
-                "  --leak-downloads      failure pattern: keep download buffers after completion",
-                "  --unbounded-cache     failure pattern: never evict cached results",
-                "",
-                "Limits: 3 sessions and 3 concurrent downloads when RENDER is set, 5 otherwise.",
-                "Failure patterns can also be set with BOT_FAILURES=no-session-limit,leak-downloads,unbounded-cache.",
-                "seed-crash, leak and spike grow memory past 512 MB on purpose: run them with a heap and direct",
-                "memory allowed more than the container has (e.g. -Xmx1g -XX:MaxDirectMemorySize=1g), the",
-                "misconfiguration that ends in a kernel OOM kill (exit 137) instead of an OutOfMemoryError.",
-                "");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.log("shutting down");
+            server.close();
+            bot.close();
+        }, "bot-shutdown"));
+        log.log("listening on 0.0.0.0:" + server.port() + " (POST /webhook, GET /health); " + settings.describe());
+        if (options.scenario().isPresent()) {
+            Duration time = options.simulationTime().orElseThrow();
+            new Simulator(new BotClient(URI.create("http://127.0.0.1:" + server.port())), EventLog.to(System.out, "sim"))
+                    .run(options.scenario().get(), time);
+            log.log("simulation finished: " + bot.health().toJson());
+            System.exit(0);
+        }
     }
 }

@@ -1,37 +1,56 @@
 package com.example.bot;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
 
 /**
- * Downloads waiting to run, and the workers that run at most {@code maxConcurrentDownloads} at a time.
- * {@link #size()} is the number waiting. Thread-safe.
+ * Downloads waiting their turn, and the worker threads ({@code download-worker-1} ...) that run them
+ * with the {@link Downloader}, at most {@code maxConcurrent} at a time. Each outcome, an
+ * {@link OutOfMemoryError} included, goes to the {@link DownloadListener}; the workers keep going,
+ * even past a listener that throws (that is reported as an uncaught exception). Thread-safe.
  */
-public final class DownloadQueue {
+public final class DownloadQueue implements AutoCloseable {
 
-    private final LinkedBlockingQueue<DownloadJob> waiting = new LinkedBlockingQueue<>();
-    private final Semaphore slots;
+    private final BlockingQueue<DownloadJob> waiting = new LinkedBlockingQueue<>();
     private final Downloader downloader;
-    private final Consumer<String> events;
+    private final DownloadListener listener;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean closed;
 
-    public DownloadQueue(BotSettings settings, Downloader downloader, Consumer<String> events) {
-        this.slots = new Semaphore(settings.maxConcurrentDownloads());
+    /** Starts {@code maxConcurrent} daemon worker threads. */
+    public DownloadQueue(Downloader downloader, int maxConcurrent, DownloadListener listener) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("needs at least 1 worker, not " + maxConcurrent);
+        }
         this.downloader = downloader;
-        this.events = events;
-        for (int i = 1; i <= settings.maxConcurrentDownloads(); i++) {
+        this.listener = listener;
+        for (int i = 1; i <= maxConcurrent; i++) {
             Thread worker = new Thread(this::work, "download-worker-" + i);
             worker.setDaemon(true);
-            worker.start();
+            workers.add(worker);
         }
+        workers.forEach(Thread::start);
     }
 
+    /** Adds the job to the end of the queue; it runs when a worker is free. */
     public void submit(DownloadJob job) {
-        waiting.add(job);
+        waiting.add(Objects.requireNonNull(job, "job"));
     }
 
+    /** How many jobs wait for a worker (running ones not included). */
     public int size() {
         return waiting.size();
+    }
+
+    /** Stops the workers: running downloads are interrupted and waiting ones dropped, neither reported. */
+    @Override
+    public void close() {
+        closed = true;
+        workers.forEach(Thread::interrupt);
     }
 
     private void work() {
@@ -39,18 +58,27 @@ public final class DownloadQueue {
             DownloadJob job;
             try {
                 job = waiting.take();
-                slots.acquire();
             } catch (InterruptedException e) {
                 return;
             }
             try {
-                DownloadResult result = downloader.download(job);
-                events.accept("download done: " + job + " in " + result.millis() + " ms");
-            } catch (Exception | OutOfMemoryError e) {
-                events.accept("download failed: " + job + ": " + e);
-            } finally {
-                slots.release();
+                run(job);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
             }
         }
+    }
+
+    private void run(DownloadJob job) {
+        DownloadResult result;
+        try {
+            result = downloader.download(job);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            if (!closed) {
+                listener.failed(job, e);
+            }
+            return;
+        }
+        listener.completed(result);
     }
 }

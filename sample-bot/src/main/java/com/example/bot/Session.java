@@ -1,20 +1,26 @@
 package com.example.bot;
 
+import java.time.Instant;
+
 /**
- * One user's conversation. It keeps a working set on the heap (conversation state, parsed media,
- * buffers a real bot would hold), every page of it touched so it counts in the process's RSS.
+ * One user's conversation with the bot. It holds a working set on the heap, standing for what a real
+ * bot keeps per user (conversation state, parsed media, buffers); every page of it is written, so it
+ * counts in the process's resident memory. Immutable.
  */
 public final class Session {
 
+    private static final int PAGE = 4096;
+
     private final long userId;
-    private final long openedAt = System.currentTimeMillis();
+    private final Instant openedAt;
     private final byte[] workingSet;
 
     Session(long userId, int workingSetMb) {
         this.userId = userId;
+        this.openedAt = Instant.now();
         this.workingSet = new byte[workingSetMb * 1024 * 1024];
-        for (int i = 0; i < workingSet.length; i += 4096) {
-            workingSet[i] = (byte) i;
+        for (int i = 0; i < workingSet.length; i += PAGE) {
+            workingSet[i] = 1;
         }
     }
 
@@ -22,7 +28,7 @@ public final class Session {
         return userId;
     }
 
-    public long openedAt() {
+    public Instant openedAt() {
         return openedAt;
     }
 

@@ -1,9 +1,18 @@
 package com.example.bot;
 
-/** Thrown when a session would take the bot over its session limit. */
+/** Thrown by {@link SessionManager#createSession(long)} when the bot already has as many sessions as it allows. */
 public final class SessionLimitException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
+    private final int limit;
+
     public SessionLimitException(int limit) {
-        super("session limit of " + limit + " reached");
+        super("the limit of " + limit + " sessions is reached");
+        this.limit = limit;
+    }
+
+    public int limit() {
+        return limit;
     }
 }
