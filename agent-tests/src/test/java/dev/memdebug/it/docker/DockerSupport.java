@@ -1,8 +1,10 @@
 package dev.memdebug.it.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -132,8 +135,31 @@ final class DockerSupport {
 
     /** Waits for the container to stop and returns its state (getOOMKilled(), getExitCodeLong()). */
     static InspectContainerResponse.ContainerState awaitExit(String id, long seconds) throws Exception {
-        docker().waitContainerCmd(id).start().awaitStatusCode(seconds, TimeUnit.SECONDS);
+        try {
+            docker().waitContainerCmd(id).start().awaitStatusCode(seconds, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            throw new AssertionError("container " + id + " did not exit within " + seconds + " s; its output ends:\n"
+                    + tail(logsOf(id), 40), e);
+        }
         return docker().inspectContainerCmd(id).exec().getState();
+    }
+
+    /** The container's stdout and stderr so far (what a platform's log viewer shows). */
+    static String logsOf(String id) throws InterruptedException {
+        StringBuilder out = new StringBuilder();
+        docker().logContainerCmd(id).withStdOut(true).withStdErr(true).withTailAll()
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }).awaitCompletion(30, TimeUnit.SECONDS);
+        return out.toString();
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n", -1);
+        return String.join("\n", Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
     }
 
     /** How a container ended. */
