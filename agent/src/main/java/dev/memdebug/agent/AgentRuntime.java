@@ -1,5 +1,6 @@
 package dev.memdebug.agent;
 
+import dev.memdebug.alert.AlertSender;
 import dev.memdebug.config.AgentConfig;
 import dev.memdebug.config.ConfigLoader;
 import dev.memdebug.config.ConfigProblem;
@@ -19,6 +20,9 @@ import dev.memdebug.monitor.GcListener;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
 import dev.memdebug.ops.RecentOperations;
+import dev.memdebug.platform.DirectoryPersistence;
+import dev.memdebug.platform.LogPersistence;
+import dev.memdebug.platform.LogStorageNotice;
 import dev.memdebug.platform.Platform;
 import dev.memdebug.sample.CgroupMemory;
 import dev.memdebug.sample.HostMemory;
@@ -122,6 +126,15 @@ public final class AgentRuntime {
             critical = Math.round(limit.bytes() * 0.94);
         }
         Path logPath = config.logPath();
+        boolean logExisted = Files.exists(logPath);
+        DirectoryPersistence where = LogPersistence.read(Path.of("/proc/self/mountinfo"), platform)
+                .check(existingDirectory(logPath.getParent()));
+        LogStorageNotice storage = LogStorageNotice.of(where, platform, logPath, logExisted, mirror != null);
+        notes.addAll(storage.lines());
+        if (storage.willBeLost() && mirror == null) {
+            // With the mirror on, the header (and this warning in it) reaches stderr anyway.
+            new StderrMirror().write(storage.lines().get(0));
+        }
         Path jsonPath = config.logJson() ? jsonPathFor(logPath) : null;
         LogWriter writer = new LogWriter(logPath, jsonPath, config.logMaxSize(), config.logKeep(), mirror);
         LogLayout layout = new LogLayout(ZoneId.systemDefault());
@@ -139,6 +152,10 @@ public final class AgentRuntime {
             writer.write((previous.tornLine() ? "\n" : "") + marker.text(), marker.json(), true);
         }
 
+        if (config.alertTarget() != null) {
+            notes.add("Alert: each CRITICAL episode's block is also sent to " + config.alertTarget().display() + " (format "
+                    + config.alertFormat().id() + ", time-out " + ValueParser.formatDuration(config.alertTimeoutMillis()) + ", no retries)");
+        }
         HeaderInfo header = new HeaderInfo(
                 appName(config),
                 Version.current(),
@@ -173,9 +190,30 @@ public final class AgentRuntime {
         MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes,
                 config.checkIntervalMillis(), config.checkIntervalHighMillis(), config.snapshotIntervalMillis(),
                 config.operationsShown(), config.logStderrSnapshots());
+        if (config.alertTarget() != null) {
+            AlertSender sender = new AlertSender(config.alertTarget(), config.alertFormat(), config.alertTimeoutMillis(),
+                    header.appName(), header.host(), (ok, message) -> {
+                        LogEvent e = layout.notice(System.currentTimeMillis(), ok ? "📣" : "⚠️", ok ? "info" : "warn", message);
+                        writer.write(e.text(), e.json(), true);
+                    });
+            sender.start();
+            monitor.setAlerts(sender);
+        }
         GcListener.register(recent, monitor);
         Hooks.bind(app, monitor, config.hooksReportAfterMillis());
         return monitor;
+    }
+
+    /** {@code dir} with links resolved, or its nearest existing ancestor: the mount table speaks of real paths. */
+    static Path existingDirectory(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            try {
+                return p.toRealPath();
+            } catch (Exception e) {
+                // Not there (yet): the log writer creates it; its parent decides the mount.
+            }
+        }
+        return dir;
     }
 
     static Path jsonPathFor(Path logPath) {

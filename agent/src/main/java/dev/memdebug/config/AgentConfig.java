@@ -1,5 +1,7 @@
 package dev.memdebug.config;
 
+import dev.memdebug.alert.AlertFormat;
+import dev.memdebug.alert.AlertTarget;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,6 +36,9 @@ public final class AgentConfig {
     private final int operationsShown;
     private final int operationsCapacity;
     private final long hooksReportAfterMillis;
+    private final AlertTarget alertTarget;
+    private final AlertFormat alertFormat;
+    private final long alertTimeoutMillis;
     private final boolean logPathExplicit;
     private final List<ConfigEntry> hookEntries;
 
@@ -59,6 +64,10 @@ public final class AgentConfig {
         this.operationsShown = v.integer(ConfigKey.OPERATIONS_SHOWN);
         this.operationsCapacity = v.integer(ConfigKey.OPERATIONS_CAPACITY);
         this.hooksReportAfterMillis = v.duration(ConfigKey.HOOKS_REPORT_AFTER);
+        String alertUrl = v.text(ConfigKey.ALERT_URL);
+        this.alertTarget = alertUrl.isEmpty() ? null : AlertTarget.parse(alertUrl);
+        this.alertFormat = AlertFormat.byId(v.text(ConfigKey.ALERT_FORMAT));
+        this.alertTimeoutMillis = v.duration(ConfigKey.ALERT_TIMEOUT);
         this.logPathExplicit = logPathExplicit;
         this.hookEntries = List.copyOf(hookEntries);
     }
@@ -92,6 +101,10 @@ public final class AgentConfig {
     public int operationsShown() { return operationsShown; }
     public int operationsCapacity() { return operationsCapacity; }
     public long hooksReportAfterMillis() { return hooksReportAfterMillis; }
+    /** Where CRITICAL alerts go, or {@code null}: alerts are opt-in. */
+    public AlertTarget alertTarget() { return alertTarget; }
+    public AlertFormat alertFormat() { return alertFormat; }
+    public long alertTimeoutMillis() { return alertTimeoutMillis; }
     /** The {@code hook.*}, {@code gauge.*}, {@code counter.*}, {@code limit.*} and {@code snapshot.*} entries, in source order. */
     public List<ConfigEntry> hookEntries() { return hookEntries; }
 }

@@ -1,5 +1,7 @@
 package dev.memdebug.config;
 
+import dev.memdebug.alert.AlertFormat;
+import dev.memdebug.alert.AlertTarget;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -31,9 +33,17 @@ final class Values {
         return key.defaultValue().equals(texts.get(key));
     }
 
-    /** The value as its source wrote it, for messages. */
+    /** The value as its source wrote it, for messages; an alert URL only as scheme://host/… (it may hold a secret). */
     String display(ConfigKey key) {
-        return texts.get(key);
+        String text = texts.get(key);
+        if (key == ConfigKey.ALERT_URL && !text.isEmpty()) {
+            try {
+                return AlertTarget.parse(text).display();
+            } catch (IllegalArgumentException e) {
+                return "(not a URL)";
+            }
+        }
+        return text;
     }
 
     static Object parse(ConfigKey key, String text) {
@@ -86,6 +96,13 @@ final class Values {
                     throw new IllegalArgumentException("expects a size of at least 64KB, not '" + text + "'");
                 }
             }
+            case ALERT_URL -> {
+                if (!((String) value).isEmpty()) {
+                    AlertTarget.parse((String) value);
+                }
+            }
+            case ALERT_FORMAT -> AlertFormat.byId((String) value);
+            case ALERT_TIMEOUT -> requireMillis(value, 100, 30_000, text);
             case SPIKE_THRESHOLD -> {
                 if ((Long) value <= 0) {
                     throw new IllegalArgumentException("expects a size above zero, not '" + text + "'");

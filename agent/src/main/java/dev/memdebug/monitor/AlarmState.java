@@ -22,6 +22,7 @@ public final class AlarmState {
     private long lastHigh = Long.MIN_VALUE / 2;
     private long lastCritical = Long.MIN_VALUE / 2;
     private boolean aboveHigh;
+    private boolean criticalEpisodeStarted;
 
     public AlarmState(long highBytes, long criticalBytes, long rearmBytes, long repeatMillis) {
         this.highBytes = highBytes;
@@ -45,6 +46,7 @@ public final class AlarmState {
         aboveHigh = usedBytes >= highBytes;
         if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes)) {
             if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
+                criticalEpisodeStarted = criticalArmed;
                 criticalArmed = false;
                 highArmed = false;
                 lastCritical = nowMillis;
@@ -68,6 +70,15 @@ public final class AlarmState {
             highArmed = true;
         }
         return Level.NONE;
+    }
+
+    /**
+     * Whether the last {@link Level#CRITICAL} returned opened a new episode (memory had fallen back by the
+     * re-arm margin since the previous one, or there was none), rather than repeating a lasting one after
+     * the quiet period. Alerts go out once per episode.
+     */
+    public boolean criticalEpisodeStarted() {
+        return criticalEpisodeStarted;
     }
 
     /** Whether the last observation was at or above HIGH (the monitor then checks faster). */

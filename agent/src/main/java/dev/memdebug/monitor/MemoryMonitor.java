@@ -1,5 +1,6 @@
 package dev.memdebug.monitor;
 
+import dev.memdebug.alert.AlertSender;
 import dev.memdebug.log.LogEvent;
 import dev.memdebug.log.LogLayout;
 import dev.memdebug.log.LogWriter;
@@ -48,6 +49,7 @@ public final class MemoryMonitor implements Runnable {
     private final long startMillis = System.currentTimeMillis();
 
     private volatile Thread thread;
+    private volatile AlertSender alerts;
     private volatile long latestUsed = -1;
     private volatile long peakUsed;
     private volatile boolean stopped;
@@ -92,6 +94,14 @@ public final class MemoryMonitor implements Runnable {
         }
     }
 
+    /**
+     * Sends each CRITICAL episode's block to {@code sender} too, after it is in the log. Set once at
+     * start-up, before {@link #run()}; {@code null} (the default) sends nothing.
+     */
+    public void setAlerts(AlertSender sender) {
+        this.alerts = sender;
+    }
+
     /** Asks for a check now (a limit crossed, a full queue, a GC). Any thread; never blocks. */
     public void wake() {
         Thread t = thread;
@@ -128,7 +138,12 @@ public final class MemoryMonitor implements Runnable {
         boolean spike = spikes.observe(now, used);
         if (level == AlarmState.Level.CRITICAL) {
             MemorySnapshot s = reader.read(now, used);
-            write(layout.critical(s, recent.latest(), recent.last(operationsShown), bytesPerMilli * 1000), true);
+            LogEvent block = layout.critical(s, recent.latest(), recent.last(operationsShown), bytesPerMilli * 1000);
+            write(block, true);
+            AlertSender a = alerts;
+            if (a != null && alarm.criticalEpisodeStarted()) {
+                a.offer(block.text());
+            }
         } else if (level == AlarmState.Level.HIGH) {
             MemorySnapshot s = reader.read(now, used);
             write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
@@ -192,9 +207,11 @@ public final class MemoryMonitor implements Runnable {
         long now = System.currentTimeMillis();
         long used = reader.usedBytes();
         app.drain(recent, used, listener);
-        write(layout.finalSnapshot(reader.read(now, used)), false);
+        // Mirrored too: on a platform that resets the disk, the stream is the only place that tells a
+        // clean exit from a crash.
+        write(layout.finalSnapshot(reader.read(now, used)), true);
         write(layout.cleanShutdown(now, now - startMillis, Math.max(peakUsed, used), reader.limit().bytes(), used,
-                app.recorded(), app.dropped()), false);
+                app.recorded(), app.dropped()), true);
     }
 
     private void write(LogEvent event, boolean mirror) {

@@ -125,4 +125,24 @@ class ConfigLoaderTest {
         assertEquals(1, r.problems().size());
         assertTrue(r.problems().get(0).describe().contains("is not key=value"));
     }
+
+    @Test
+    void alertSettingsAreCheckedAndTheUrlIsNeverRepeated() {
+        ConfigLoader.Result ok = ConfigLoader.load("alert.url=https://hooks.slack.com/services/T0/B0/SECRET,alert.format=chat", Map.of(), dir);
+        assertEquals(List.of(), ok.problems());
+        assertEquals("https://hooks.slack.com/…", ok.config().alertTarget().display());
+        assertEquals(dev.memdebug.alert.AlertFormat.CHAT, ok.config().alertFormat());
+        assertEquals(5000, ok.config().alertTimeoutMillis());
+        assertEquals(null, ConfigLoader.load(null, Map.of(), dir).config().alertTarget(), "alerts are opt-in");
+
+        ConfigLoader.Result bad = ConfigLoader.load("alert.url=https://hooks.slack.com/services/SECRET,alert.format=slack,alert.timeout=1m",
+                Map.of("MEMDEBUG_ALERT_URL", "ftp://files/SECRET2"), dir);
+        String all = bad.problems().stream().map(ConfigProblem::describe).toList().toString();
+        assertEquals(3, bad.problems().size(), all);
+        assertTrue(all.contains("'alert.url' expects an http:// or https:// URL, not one with scheme 'ftp'; using the earlier value 'https://hooks.slack.com/…'"), all);
+        assertTrue(all.contains("'alert.format' expects one of text, json, chat, not 'slack'"), all);
+        assertTrue(all.contains("'alert.timeout' expects a duration from 100ms to 30s"), all);
+        assertTrue(!all.contains("SECRET"), all);
+        assertEquals("https://hooks.slack.com/…", bad.config().alertTarget().display());
+    }
 }

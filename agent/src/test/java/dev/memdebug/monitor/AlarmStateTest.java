@@ -66,4 +66,16 @@ class AlarmStateTest {
     void aProjectionBelowHighIsIgnored() {
         assertEquals(NONE, alarm.observe(0, 300 * MB, 500 * MB));
     }
+
+    @Test
+    void aCriticalEpisodeStartsOnEntryNotOnItsRepeats() {
+        assertEquals(CRITICAL, alarm.observe(0, 482 * MB));
+        assertTrue(alarm.criticalEpisodeStarted());
+        assertEquals(NONE, alarm.observe(1000, 483 * MB));
+        assertEquals(CRITICAL, alarm.observe(61_000, 483 * MB));
+        assertEquals(false, alarm.criticalEpisodeStarted(), "a lasting episode logged again is no new episode");
+        assertEquals(NONE, alarm.observe(62_000, 440 * MB));
+        assertEquals(CRITICAL, alarm.observe(63_000, 482 * MB));
+        assertTrue(alarm.criticalEpisodeStarted(), "after falling by the margin, a new episode");
+    }
 }

@@ -42,7 +42,7 @@ public final class AgentJvm {
     /** Runs the test class {@code main} from this module's test classes. */
     public AgentJvm main(Class<?> mainClass, String... args) {
         jvmArgs.add("-cp");
-        jvmArgs.add(System.getProperty("java.class.path"));
+        jvmArgs.add(classPath());
         appArgs.add(mainClass.getName());
         appArgs.addAll(List.of(args));
         return this;
@@ -203,7 +203,22 @@ public final class AgentJvm {
         }
     }
 
+    /**
+     * The test apps' class path: this test run's, less the agent's own classes (agent/target/classes in a
+     * reactor build, memdebug-agent-*.jar from the local repository otherwise). Left in, they would shadow
+     * the packaged jar's classes, since the system class loader searches the class path before the
+     * {@code -javaagent} jar, and a test would run yesterday's agent.
+     */
     public static String classPath() {
-        return System.getProperty("java.class.path").replace(File.pathSeparatorChar, ':');
+        StringBuilder path = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String normalized = entry.replace('\\', '/');
+            if (normalized.endsWith("/agent/target/classes") || normalized.endsWith("/agent/target/classes/")
+                    || normalized.matches(".*/memdebug-agent[^/]*\\.jar")) {
+                continue;
+            }
+            path.append(path.length() == 0 ? "" : File.pathSeparator).append(entry);
+        }
+        return path.toString();
     }
 }
