@@ -35,6 +35,11 @@ public final class LogParser {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern HEAD = Pattern.compile("^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\] (.*)$");
+    /**
+     * A mirrored header rule or event head: what makes a text a captured stream. The prefix alone is not
+     * enough, since a log file may quote it (the header's note on the log stream, an app's context value).
+     */
+    private static final Pattern STREAM_LINE = Pattern.compile(Pattern.quote(StderrMirror.PREFIX) + "(?:={20}|\\[\\d{4}-\\d{2}-\\d{2} )");
     private static final Pattern LOOKS_LIKE_HEAD = Pattern.compile("^\\[[^\\]]{8,30}\\] ");
     private static final Pattern FIGURE_OF = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) MB / ([0-9]+(?:\\.[0-9]+)?) MB");
     private static final Pattern RISE = Pattern.compile("MEMORY SPIKE: \\+([0-9.]+) MB");
@@ -77,7 +82,7 @@ public final class LogParser {
     private boolean parseOne(Input input) {
         file = input.name();
         String text = input.text();
-        boolean stream = text.contains(StderrMirror.PREFIX);
+        boolean stream = STREAM_LINE.matcher(text).find();
         boolean torn = !text.isEmpty() && !text.endsWith("\n");
         String[] lines = text.split("\r?\n", -1);
         int last = torn ? lines.length - 1 : lines.length - 2;

@@ -36,7 +36,7 @@ public record LogStorageNotice(List<String> lines, boolean willBeLost) {
                                       boolean streamOn) {
         List<String> lines = new ArrayList<>(3);
         String stream = streamOn
-                ? " Meanwhile every warning and CRITICAL block also goes to stderr with the [memdebug] prefix, which the platform's log viewer keeps across restarts."
+                ? " Meanwhile every warning and CRITICAL block also goes to stderr, each line prefixed with [memdebug], and the platform's log viewer keeps that across restarts."
                 : " log.stderr=false, so nothing of this log will be left anywhere after a restart.";
         boolean lost = where.survival() == DirectoryPersistence.Survival.EPHEMERAL;
         switch (where.survival()) {

@@ -89,6 +89,19 @@ class AnalyzerTest {
     }
 
     @Test
+    void aLogFileThatQuotesTheStreamPrefixIsStillAFile() throws Exception {
+        String log = resource("seed-crash.log");
+        int cut = log.indexOf("\n\n") + 1;
+        String quoting = log.substring(0, cut) + "Note: warnings also go to stderr, each line prefixed with [memdebug] as in [memdebug] here.\n"
+                + log.substring(cut);
+        Analysis a = analyze("memory_debug.log", quoting);
+        Analysis plain = analyze("memory_debug.log", log);
+        assertEquals(false, a.stream());
+        assertEquals(plain.runs().get(0).events().size(), a.runs().get(0).events().size());
+        assertEquals(plain.findings().get(0).title(), a.findings().get(0).title());
+    }
+
+    @Test
     void aCapturedLogStreamTellsTheSameStory() throws Exception {
         String log = resource("seed-crash.log");
         StringBuilder stream = new StringBuilder();

@@ -27,7 +27,7 @@ class LogStorageNoticeTest {
         String warning = n.lines().get(0);
         assertTrue(warning.startsWith(LogStorageNotice.WARNING + "/app is on the root file system (overlay)"), warning);
         assertTrue(warning.contains("set MEMDEBUG_LOG_PATH=/var/data/memory_debug.log."), warning);
-        assertTrue(warning.contains("stderr with the [memdebug] prefix"), warning);
+        assertTrue(warning.contains("stderr, each line prefixed with [memdebug]"), warning);
         assertTrue(n.lines().get(1).startsWith("No earlier log at /app/memory_debug.log: "), n.lines().get(1));
         assertTrue(n.lines().get(1).contains("Logs tab in the Render dashboard"), n.lines().get(1));
     }

@@ -4,8 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -126,8 +128,20 @@ final class DockerSupport {
 
     /** Creates and starts a bot container with a hard memory limit (swap included) and networking off. */
     static String run(long memoryBytes, List<String> env, String... command) throws Exception {
+        return runWithVolume(memoryBytes, env, null, command);
+    }
+
+    /**
+     * Like {@link #run(long, List, String...)}, with the named Docker volume {@code volume} (created if
+     * missing) mounted at {@code /var/data}, as a Render disk is; {@code null} for none.
+     */
+    static String runWithVolume(long memoryBytes, List<String> env, String volume, String... command) throws Exception {
+        HostConfig host = limits(HostConfig.newHostConfig(), memoryBytes);
+        if (volume != null) {
+            host.withBinds(new Bind(volume, new Volume("/var/data")));
+        }
         CreateContainerResponse created = docker().createContainerCmd(sampleBotImage())
-                .withHostConfig(limits(HostConfig.newHostConfig(), memoryBytes))
+                .withHostConfig(host)
                 .withEnv(new ArrayList<>(env)).withCmd(command).exec();
         docker().startContainerCmd(created.getId()).exec();
         return created.getId();
@@ -178,6 +192,14 @@ final class DockerSupport {
     static String readFile(String id, String path) throws Exception {
         try (InputStream tar = docker().copyArchiveFromContainerCmd(id, path).exec()) {
             return untarFirst(tar.readAllBytes());
+        }
+    }
+
+    static void removeVolume(String name) {
+        try {
+            docker().removeVolumeCmd(name).exec();
+        } catch (RuntimeException ignored) {
+            // Already gone, or still held by a container being removed.
         }
     }
 
