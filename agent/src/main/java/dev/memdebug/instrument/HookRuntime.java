@@ -103,6 +103,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         if (h.logEnter() != null) {
             publish(h, OperationRecord.ENTER, 0, context(h, arguments, ValuePath.UNREADABLE, null, 0));
         }
+        flushLimits(h);
         return start;
     }
 
@@ -139,9 +140,6 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
                 pendingLimit.get()[0] = id + 1;
                 pendingValue.get()[0] = value;
             }
-        }
-        if (phase == CounterChange.Phase.ENTER) {
-            flushLimits(h);
         }
     }
 

@@ -75,4 +75,33 @@ class HookRuntimeTest {
         assertNull(recent.latest());
         assertTrue(plan.problems().isEmpty());
     }
+
+    @Test
+    void aLimitCrossedOnEntryNamesTheEnteringCallAsItsCause() {
+        HookPlan plan = HookConfigParserTest.parse(
+                "hook.dl.method = a.Downloader#download",
+                "hook.dl.label = Download",
+                "hook.dl.log = both",
+                "hook.dl.context = {arg0} | Active: {count:active}",
+                "hook.dl.counter = active +1 on enter, -1 on exit",
+                "counter.active.label = Active DLs",
+                "limit.active = 1");
+        HookRuntime runtime = new HookRuntime(plan, 64);
+        runtime.bind(() -> 100L * 1024 * 1024, () -> { });
+        runtime.enter(0, new Object[] {"first.zip"});
+        runtime.enter(0, new Object[] {"second.zip"});
+        List<String> limits = new ArrayList<>();
+        RecentOperations recent = new RecentOperations(16);
+        runtime.drain(recent, 1, new AppActivity.LimitListener() {
+            @Override
+            public void exceeded(long timeMillis, String label, long value, long limit, Operation cause) {
+                limits.add(label + " " + value + " > " + limit + " by " + cause.label() + ": " + cause.context());
+            }
+
+            @Override
+            public void notice(String message) {
+            }
+        });
+        assertEquals(List.of("Active DLs 2 > 1 by Download Started: second.zip | Active: 2"), limits);
+    }
 }
