@@ -115,7 +115,8 @@ class HooksTest {
                 "hook.beat.log = none",
                 "hook.beat.counter = beats +1",
                 ""));
-        AgentJvm jvm = AgentJvm.in(dir).withoutAgent().main(LateApp.class, "2500");
+        Path go = dir.resolve("go");
+        AgentJvm jvm = AgentJvm.in(dir).withoutAgent().main(LateApp.class, "1500", go.toString());
         jvm.start();
         assertTrue(jvm.awaitStdout("ready", 30));
         VirtualMachine vm = VirtualMachine.attach(Long.toString(jvm.pid()));
@@ -124,6 +125,7 @@ class HooksTest {
         } finally {
             vm.detach();
         }
+        Files.createFile(go);
         assertEquals(0, jvm.waitFor(60), jvm.stderr());
         String log = jvm.logText();
         assertTrue(log.contains("(attached at run time; loaded classes retransformed)"), log);
