@@ -34,6 +34,7 @@ public final class AgentConfig {
     private final int operationsShown;
     private final int operationsCapacity;
     private final long hooksReportAfterMillis;
+    private final boolean contextRedact;
     private final boolean logPathExplicit;
     private final List<ConfigEntry> hookEntries;
 
@@ -59,6 +60,7 @@ public final class AgentConfig {
         this.operationsShown = v.integer(ConfigKey.OPERATIONS_SHOWN);
         this.operationsCapacity = v.integer(ConfigKey.OPERATIONS_CAPACITY);
         this.hooksReportAfterMillis = v.duration(ConfigKey.HOOKS_REPORT_AFTER);
+        this.contextRedact = v.bool(ConfigKey.CONTEXT_REDACT);
         this.logPathExplicit = logPathExplicit;
         this.hookEntries = List.copyOf(hookEntries);
     }
@@ -92,6 +94,8 @@ public final class AgentConfig {
     public int operationsShown() { return operationsShown; }
     public int operationsCapacity() { return operationsCapacity; }
     public long hooksReportAfterMillis() { return hooksReportAfterMillis; }
+    /** Whether hook context values are masked by default ({@code context.redact}). */
+    public boolean contextRedact() { return contextRedact; }
     /** The {@code hook.*}, {@code gauge.*}, {@code counter.*}, {@code limit.*} and {@code snapshot.*} entries, in source order. */
     public List<ConfigEntry> hookEntries() { return hookEntries; }
 }

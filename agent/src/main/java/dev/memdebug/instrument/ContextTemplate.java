@@ -14,7 +14,10 @@ import java.util.Set;
  *   <li>{@code {count:NAME}} a counter's current value;</li>
  *   <li>{@code {thread}} the calling thread's name; {@code {duration}} the call's time (exit only).</li>
  * </ul>
- * Each value is cut to {@code valueMax} characters and the whole line to {@code totalMax}.
+ * Each value is masked by the {@link Redactor}, cleaned of control characters (so a value cannot start a
+ * line of its own or send terminal escapes to whoever reads the log) and cut to {@code valueMax} characters;
+ * the whole line is cut to {@code totalMax}. Cuts never split a surrogate pair. A rendered line is never
+ * longer than {@code totalMax}, a value never longer than {@code valueMax}.
  *
  * <p>Immutable and thread-safe; {@link #render} runs on the app's thread.
  */
@@ -32,16 +35,27 @@ public final class ContextTemplate {
     }
 
     private final List<Part> parts;
+    /**
+     * Characters read past {@code valueMax} before masking, so a secret that starts inside the shown part
+     * and runs past the cut is still recognised as a whole.
+     */
+    private static final int REDACT_LOOKAHEAD = 64;
+
     private final int valueMax;
     private final int totalMax;
+    private final Redactor redactor;
     private final boolean usesArguments;
     private final boolean usesReturn;
     private final String source;
 
-    private ContextTemplate(List<Part> parts, int valueMax, int totalMax, String source) {
+    private ContextTemplate(List<Part> parts, int valueMax, int totalMax, Redactor redactor, String source) {
+        if (valueMax < 4 || totalMax < 4) {
+            throw new IllegalArgumentException("context limits must be at least 4 characters");
+        }
         this.parts = List.copyOf(parts);
         this.valueMax = valueMax;
         this.totalMax = totalMax;
+        this.redactor = redactor;
         this.source = source;
         this.usesArguments = parts.stream().anyMatch(p -> p.source() == Source.ARG);
         this.usesReturn = parts.stream().anyMatch(p -> p.source() == Source.RETURN);
@@ -53,6 +67,12 @@ public final class ContextTemplate {
      */
     public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
                                         Set<String> counterNames, int valueMax, int totalMax) {
+        return parse(text, counterIds, counterNames, valueMax, totalMax, Redactor.DEFAULT);
+    }
+
+    /** As {@link #parse(String, java.util.function.ToIntFunction, Set, int, int)}, masking values with {@code redactor}. */
+    public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
+                                        Set<String> counterNames, int valueMax, int totalMax, Redactor redactor) {
         List<Part> parts = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -71,7 +91,7 @@ public final class ContextTemplate {
             parts.add(placeholder(text.substring(open + 1, close).strip(), text, counterIds, counterNames));
             i = close + 1;
         }
-        return new ContextTemplate(parts, valueMax, totalMax, text);
+        return new ContextTemplate(parts, valueMax, totalMax, redactor, text);
     }
 
     private static Part placeholder(String name, String text, java.util.function.ToIntFunction<String> counterIds,
@@ -84,7 +104,7 @@ public final class ContextTemplate {
                 throw new IllegalArgumentException("has '{" + name + "}', whose path step '" + step + "' is not a field or getter name");
             }
         }
-        if (head.matches("arg\\d+")) {
+        if (head.matches("arg\\d{1,3}")) {
             return new Part(Source.ARG, null, Integer.parseInt(head.substring(3)), path, -1);
         }
         switch (head) {
@@ -145,10 +165,15 @@ public final class ContextTemplate {
             }
         }
         if (out.length() > totalMax) {
-            out.setLength(Math.max(0, totalMax - 3));
+            out.setLength(cutPoint(out, totalMax - 3));
             out.append("...");
         }
         return out.toString();
+    }
+
+    /** Whether values are masked. */
+    public boolean redacts() {
+        return redactor.enabled();
     }
 
     private void appendValue(StringBuilder out, Object value) {
@@ -158,17 +183,31 @@ public final class ContextTemplate {
         } catch (Throwable t) {
             s = "<toString failed: " + t.getClass().getSimpleName() + ">";
         }
+        if (s.length() > valueMax + REDACT_LOOKAHEAD) {
+            s = s.substring(0, cutPoint(s, valueMax + REDACT_LOOKAHEAD));
+        }
+        s = redactor.redact(s);
+        int start = out.length();
         if (s.length() > valueMax) {
-            out.append(s, 0, Math.max(0, valueMax - 3)).append("...");
+            out.append(s, 0, cutPoint(s, valueMax - 3)).append("...");
         } else {
             out.append(s);
         }
-        for (int i = out.length() - Math.min(s.length(), valueMax); i < out.length(); i++) {
+        for (int i = start; i < out.length(); i++) {
             char c = out.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 out.setCharAt(i, ' ');
             }
         }
+    }
+
+    /** The largest length at most {@code max} that does not end between the halves of a surrogate pair. */
+    static int cutPoint(CharSequence s, int max) {
+        int cut = Math.max(0, Math.min(max, s.length()));
+        if (cut > 0 && cut < s.length() && Character.isHighSurrogate(s.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
     }
 
     @Override
