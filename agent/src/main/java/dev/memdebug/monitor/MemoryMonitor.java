@@ -127,8 +127,9 @@ public final class MemoryMonitor implements Runnable {
         AlarmState.Level level = alarm.observe(now, used, projected);
         boolean spike = spikes.observe(now, used);
         if (level == AlarmState.Level.CRITICAL) {
-            MemorySnapshot s = reader.read(now, used);
-            write(layout.critical(s, recent.latest(), recent.last(operationsShown), bytesPerMilli * 1000), true);
+            // The block the user needs most: a full heap gets the reserve claimed at start for it.
+            HeapReserve.withReserve(() -> write(layout.critical(reader.read(now, used), recent.latest(),
+                    recent.last(operationsShown), bytesPerMilli * 1000), true));
         } else if (level == AlarmState.Level.HIGH) {
             MemorySnapshot s = reader.read(now, used);
             write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
@@ -145,6 +146,7 @@ public final class MemoryMonitor implements Runnable {
             recent.add(new Operation(now, "Periodic Check", used, periodicContext));
         }
         reportDrops(now);
+        HeapReserve.claim();
         return nextPause(now, used);
     }
 
