@@ -1,6 +1,7 @@
 package dev.memdebug.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ class KillTest {
         long seed = Long.getLong("memdebug.kills.seed", System.nanoTime());
         Random random = new Random(seed);
         long previousPid = -1;
+        String previousLast = null;
         int tornText = 0;
         int tornJson = 0;
         long started = System.nanoTime();
@@ -69,8 +71,13 @@ class KillTest {
                 String after = text.substring(marker);
                 assertTrue(after.contains("Previous run (PID " + previousPid + ", started "), after);
                 assertTrue(after.contains("ended without a clean shutdown"), after);
-                assertTrue(after.contains("Last record before it ended: ["), after);
+                if (previousLast != null) {
+                    assertTrue(after.contains("Last record before it ended: " + previousLast + "\n"), "names " + previousLast + ":\n" + after);
+                } else {
+                    assertFalse(after.contains("Last record before it ended"), "killed before its first event:\n" + after);
+                }
             }
+            previousLast = lastRecord(text, jvm.pid());
             String json = Files.readString(dir.resolve("memory_debug.jsonl"));
             String[] lines = json.split("\n", -1);
             for (int i = 0; i < lines.length - 1; i++) {
@@ -89,5 +96,21 @@ class KillTest {
         System.out.printf("  %-44s %8d%n", "kills that left the text log's last line torn", tornText);
         System.out.printf("  %-44s %8d%n", "kills that left the JSON file's last line torn", tornJson);
         System.out.printf("  %-44s %8d%n", "other defects or parser issues", 0);
+    }
+
+    /** The head line of the last complete event the run with {@code pid} wrote, or {@code null}. */
+    private static String lastRecord(String log, long pid) {
+        int header = log.lastIndexOf("| PID " + pid + " |");
+        String run = log.substring(header);
+        if (!run.endsWith("\n")) {
+            run = run.substring(0, run.lastIndexOf('\n') + 1);
+        }
+        String last = null;
+        for (String line : run.split("\n")) {
+            if (line.startsWith("[") && line.indexOf("] ") > 0 && !line.contains("🚨".repeat(40))) {
+                last = line;
+            }
+        }
+        return last;
     }
 }

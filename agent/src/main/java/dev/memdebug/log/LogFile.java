@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * file is reopened on a later append (after the directory was deleted, the file rotated away by
  * someone else, or a full disk freed). A write that fails half-way (a full disk) is cut back to where it
  * started, so a torn event is never followed by complete ones. At most once a second the file is checked
- * against its path: deleted, moved away or replaced, it is started again; truncated by someone else
- * ({@code > memory_debug.log}, logrotate's copytruncate), writing goes on at its new end. A file that
+ * against its path: deleted, moved away or replaced, it is started again. Before each write its size is
+ * checked: truncated by someone else ({@code > memory_debug.log}, logrotate's copytruncate), writing goes
+ * on at its new end. A file that
  * starts empty after the first one begins with the continuation block, so every file can be read on its
  * own. New files are created owner-read/write only ({@code rw-------}), whatever the umask.
  *
@@ -84,6 +85,7 @@ final class LogFile {
                 }
                 open(continuation);
             }
+            checkTruncated(continuation);
             if (size > 0 && size + bytes.length > maxSize) {
                 rotate(continuation);
             }
@@ -118,7 +120,7 @@ final class LogFile {
     }
 
     /** Compares the open file with what its path now names; closes it when they differ. */
-    private void checkPath() throws IOException {
+    private void checkPath() {
         BasicFileAttributes now;
         try {
             now = Files.readAttributes(path, BasicFileAttributes.class);
@@ -132,11 +134,22 @@ final class LogFile {
             closeQuietly();
             return;
         }
+    }
+
+    /**
+     * Takes the file's real size before a write (one {@code fstat}): smaller than what this writer wrote
+     * means someone truncated it, and the file then starts again with the continuation block.
+     */
+    private void checkTruncated(byte[] continuation) throws IOException {
         long actual = channel.size();
-        if (actual < size) {
-            problems.accept("log file " + path + " was truncated by someone else (" + size + " -> " + actual
+        long expected = size;
+        size = actual;
+        if (actual < expected) {
+            problems.accept("log file " + path + " was truncated by someone else (" + expected + " -> " + actual
                     + " bytes); writing on at its end");
-            size = actual;
+            if (actual == 0 && continuation != null) {
+                writeFully(continuation);
+            }
         }
     }
 
