@@ -14,7 +14,8 @@ import java.util.Set;
  *   <li>{@code {count:NAME}} a counter's current value;</li>
  *   <li>{@code {thread}} the calling thread's name; {@code {duration}} the call's time (exit only).</li>
  * </ul>
- * Each value is masked by the {@link Redactor}, cleaned of control characters (so a value cannot start a
+ * Each value is masked by the {@link Redactor} (and the whole line once more, since the template's own words
+ * can name a value as secret: {@code password={arg1}}), cleaned of control characters (so a value cannot start a
  * line of its own or send terminal escapes to whoever reads the log) and cut to {@code valueMax} characters;
  * the whole line is cut to {@code totalMax}. Cuts never split a surrogate pair. A rendered line is never
  * longer than {@code totalMax}, a value never longer than {@code valueMax}.
@@ -164,11 +165,15 @@ public final class ContextTemplate {
                 break;
             }
         }
-        if (out.length() > totalMax) {
-            out.setLength(cutPoint(out, totalMax - 3));
-            out.append("...");
+        String line = out.toString();
+        if (redactor.enabled()) {
+            // Again over the whole line: the template's own words can make a value secret ("password={arg1}").
+            line = redactor.redact(line);
         }
-        return out.toString();
+        if (line.length() > totalMax) {
+            line = line.substring(0, cutPoint(line, totalMax - 3)) + "...";
+        }
+        return line;
     }
 
     /** Whether values are masked. */

@@ -76,6 +76,8 @@ class ContextTemplateTest {
         Object[] args = {"alice@example.com", "password=hunter2", "+14155552671"};
         assertEquals("<email> | password=<token> | <phone> | 12345",
                 parse("{arg0} | {arg1} | {arg2} | 12345", 64, 200).render(args, null, null, 0, id -> 0));
+        assertEquals("user bob, password=<token>", parse("user {arg0}, password={arg1}", 64, 200)
+                .render(new Object[] {"bob", "hunter2"}, null, null, 0, id -> 0), "the template's words make a value secret");
         List<String> counters = List.of();
         ContextTemplate plain = ContextTemplate.parse("{arg0} | {arg1}", counters::indexOf, Set.of(), 64, 200, Redactor.NONE);
         assertFalse(plain.redacts());
