@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults around a real forked JVM with the packaged agent: the log's directory read-only, deleted, full;
- * the log truncated or moved away by someone else; gauges that throw or block; a hook re-entered from its
+ * the log truncated or moved away by someone else; {@code /proc} and cgroup files that read as empty; gauges that throw or block; a hook re-entered from its
  * own context on 2000 threads; System.exit and Runtime.halt; OutOfMemoryErrors on every thread. Each test
  * asserts that the app did all its work and ended as it chose, and that what the agent wrote is intact
  * and read back by the analyzer with no issue.
@@ -213,6 +213,27 @@ class FaultTest {
         assertTrue(LogChecker.count(log, "🚨 CRITICAL MEMORY - CRASH IMMINENT:") >= 1, log);
         assertTrue(log.contains("✅ CLEAN SHUTDOWN"), log);
         assertFalse(jvm.stderr().contains("Exception in thread \"memdebug"), "no agent thread died: " + jvm.stderr());
+        assertIntact(jvm.log());
+    }
+
+    @Test
+    void unreadableProcAndCgroupFilesLeaveTheAgentOnFallbacks() throws Exception {
+        Process probe = new ProcessBuilder("unshare", "-m", "true").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.waitFor() == 0, "needs root for a private mount namespace (unshare -m)");
+        // In a mount namespace of its own, the JVM's /proc/self files and /proc/meminfo read as empty and
+        // the cgroup tree is an empty tmpfs: what a locked-down container or a hardened kernel can look like.
+        String hide = "mount --make-rprivate / && mount -t tmpfs none /sys/fs/cgroup"
+                + " && for f in status statm cgroup mountinfo smaps_rollup limits; do mount --bind /dev/null /proc/$$/$f; done"
+                + " && mount --bind /dev/null /proc/meminfo && exec \"$0\" \"$@\"";
+        AgentJvm jvm = AgentJvm.in(dir).prefix("unshare", "-m", "sh", "-c", hide).jvmArg("-Xmx512m")
+                .agentArgs("snapshot.interval=100ms,check.interval=20ms").main(Worker.class, "3000");
+        assertEquals(0, jvm.run(60), jvm.stderr());
+        assertTrue(jvm.stdout().contains("done "), jvm.stdout());
+        String log = jvm.logText();
+        assertTrue(log.contains("(no memory cgroup found)"), log);
+        assertTrue(LogChecker.count(log, "📊 Periodic Snapshot:") >= 3, log);
+        assertTrue(log.contains("✅ CLEAN SHUTDOWN"), log);
+        assertFalse(log.contains("AGENT ERROR"), log);
         assertIntact(jvm.log());
     }
 
