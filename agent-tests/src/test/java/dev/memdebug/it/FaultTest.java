@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults around a real forked JVM with the packaged agent: the log's directory read-only, deleted, full;
- * the log truncated or moved away by someone else; {@code /proc} and cgroup files that read as empty; gauges that throw or block; a hook re-entered from its
+ * the log truncated or moved away by someone else; {@code /proc} and cgroup files that read as empty; the monitor starved of CPU; gauges that throw or block; a hook re-entered from its
  * own context on 2000 threads; System.exit and Runtime.halt; OutOfMemoryErrors on every thread. Each test
  * asserts that the app did all its work and ended as it chose, and that what the agent wrote is intact
  * and read back by the analyzer with no issue.
@@ -234,6 +234,20 @@ class FaultTest {
         assertTrue(LogChecker.count(log, "📊 Periodic Snapshot:") >= 3, log);
         assertTrue(log.contains("✅ CLEAN SHUTDOWN"), log);
         assertFalse(log.contains("AGENT ERROR"), log);
+        assertIntact(jvm.log());
+    }
+
+    @Test
+    void aMonitorStarvedOfCpuByBusyThreadsStillWritesItsCriticalBlock() throws Exception {
+        int spinners = 4 * Runtime.getRuntime().availableProcessors();
+        AgentJvm jvm = AgentJvm.in(dir).jvmArg("-Xmx1g")
+                .agentArgs("memory.limit=320MB,snapshot.interval=500ms,check.interval=50ms")
+                .main(dev.memdebug.it.apps.Starver.class, Integer.toString(spinners), "10", "30");
+        assertEquals(0, jvm.run(120), jvm.stderr());
+        assertTrue(jvm.stdout().contains("done"), jvm.stdout());
+        String log = jvm.logText();
+        assertEquals(1, LogChecker.count(log, "🚨 CRITICAL MEMORY - CRASH IMMINENT:"), log);
+        assertTrue(log.contains("✅ CLEAN SHUTDOWN"), log);
         assertIntact(jvm.log());
     }
 
