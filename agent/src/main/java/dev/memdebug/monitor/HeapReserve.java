@@ -22,10 +22,19 @@ public final class HeapReserve {
     private HeapReserve() {
     }
 
-    /** Claims the reserve if it is not held. Returns whether it is held now. Never throws. */
+    /**
+     * Claims the reserve if it is not held and the heap has clear room for it (sixteen times its size
+     * free), so that claiming it again never pushes a nearly full heap into a collection. Returns whether
+     * it is held now. Never throws.
+     */
     public static boolean claim() {
         if (reserve != null) {
             return true;
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (free < 16L * BYTES) {
+            return false;
         }
         try {
             reserve = new byte[BYTES];
