@@ -60,16 +60,35 @@ public final class Redactor {
         if (!enabled || text == null || text.isEmpty()) {
             return text;
         }
+        // One pass over the characters decides which patterns can match at all; most values (ids, names,
+        // sizes) skip every pattern.
+        int digits = 0;
+        boolean pair = false;
+        boolean space = false;
+        boolean at = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            pair |= c == '=' || c == ':';
+            space |= c == ' ';
+            at |= c == '@';
+        }
         String s = text;
-        if (s.indexOf('=') >= 0 || s.indexOf(':') >= 0) {
+        if (pair) {
             s = replace(s, SECRET_PAIR, m -> m.group(1) + TOKEN);
         }
-        s = replace(s, CREDENTIAL, m -> m.group(1) + " " + TOKEN);
-        if (s.indexOf('@') >= 0) {
+        if (space) {
+            s = replace(s, CREDENTIAL, m -> m.group(1) + " " + TOKEN);
+        }
+        if (at) {
             s = replace(s, EMAIL_ADDRESS, m -> EMAIL);
         }
-        s = replace(s, WORD, m -> looksLikeToken(m.group()) ? TOKEN : m.group());
-        s = replace(s, PHONE_NUMBER, m -> looksLikePhone(m.group()) ? PHONE : m.group());
+        if (s.length() >= 20 && digits > 0) {
+            s = replace(s, WORD, m -> looksLikeToken(m.group()) ? TOKEN : m.group());
+        }
+        if (digits >= 8) {
+            s = replace(s, PHONE_NUMBER, m -> looksLikePhone(m.group()) ? PHONE : m.group());
+        }
         return s;
     }
 
