@@ -70,7 +70,7 @@ public final class Redactor {
             char c = text.charAt(i);
             digits += c >= '0' && c <= '9' ? 1 : 0;
             pair |= c == '=' || c == ':';
-            space |= c == ' ';
+            space |= Character.isWhitespace(c);
             at |= c == '@';
         }
         String s = text;
