@@ -17,6 +17,7 @@ import dev.memdebug.log.StderrMirror;
 import dev.memdebug.monitor.AlarmState;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.GcListener;
+import dev.memdebug.monitor.HeapReserve;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
 import dev.memdebug.ops.RecentOperations;
@@ -78,13 +79,14 @@ public final class AgentRuntime {
                 notes.add(bridgeProblem);
             }
         }
+        HeapReserve.claim();
         AppActivity app = Hooks.install(config, instrumentation, attached, notes);
         CountDownLatch ready = new CountDownLatch(1);
         MemoryMonitor[] monitorRef = new MemoryMonitor[1];
         Thread thread = new Thread(() -> {
             MemoryMonitor monitor;
             try {
-                monitor = prepare(config, loaded, mirror, notes, app, env);
+                monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env);
                 monitorRef[0] = monitor;
             } catch (Throwable t) {
                 System.err.println(StderrMirror.PREFIX + "❌ the agent could not start its monitor and is disabled; the application is unaffected: " + t);
@@ -108,9 +110,40 @@ public final class AgentRuntime {
         }, "memdebug-shutdown"));
     }
 
-    private static MemoryMonitor prepare(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
-                                         List<String> notes, AppActivity app, Map<String, String> env) {
+    /**
+     * An app that fills its heap from its first instant must not switch the agent off: an
+     * OutOfMemoryError during start-up releases the reserve and start-up is tried again, a little later,
+     * for up to a minute. The steps that write (restart marker, header) are done once only.
+     */
+    private static MemoryMonitor prepareDespiteFullHeap(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
+                                                        List<String> notes, AppActivity app, Map<String, String> env)
+            throws InterruptedException {
+        Startup startup = new Startup();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return prepare(config, loaded, mirror, notes, app, env, startup);
+            } catch (OutOfMemoryError e) {
+                HeapReserve.release();
+                if (attempt >= 600) {
+                    throw e;
+                }
+                Thread.sleep(100);
+                HeapReserve.claim();
+            }
+        }
+    }
+
+    /** What start-up has done already, so a retry after an OutOfMemoryError writes nothing twice. */
+    private static final class Startup {
         long start = System.currentTimeMillis();
+        boolean markerDone;
+        boolean headerDone;
+        LogWriter writer;
+    }
+
+    private static MemoryMonitor prepare(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
+                                         List<String> notes, AppActivity app, Map<String, String> env, Startup startup) {
+        long start = startup.start;
         CgroupMemory cgroup = CgroupMemory.detect();
         ProcessMemory process = new ProcessMemory(Path.of("/proc/self"));
         HostMemory host = new HostMemory(Path.of("/proc/meminfo"));
@@ -119,9 +152,12 @@ public final class AgentRuntime {
         long high = config.high().resolve(limit.bytes());
         long critical = config.critical().resolve(limit.bytes());
         if (high >= critical || critical > limit.bytes()) {
-            notes.add("⚠️ CONFIG: high.threshold " + config.high() + " (" + Mb.of(high) + ") and critical.threshold "
+            String note = "⚠️ CONFIG: high.threshold " + config.high() + " (" + Mb.of(high) + ") and critical.threshold "
                     + config.critical() + " (" + Mb.of(critical) + ") do not fit the " + Mb.limit(limit.bytes())
-                    + " limit; using 80% and 94%");
+                    + " limit; using 80% and 94%";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
             high = Math.round(limit.bytes() * 0.80);
             critical = Math.round(limit.bytes() * 0.94);
         }
@@ -136,21 +172,27 @@ public final class AgentRuntime {
             new StderrMirror().write(storage.lines().get(0));
         }
         Path jsonPath = config.logJson() ? jsonPathFor(logPath) : null;
-        LogWriter writer = new LogWriter(logPath, jsonPath, config.logMaxSize(), config.logKeep(), mirror);
+        if (startup.writer == null) {
+            startup.writer = new LogWriter(logPath, jsonPath, config.logMaxSize(), config.logKeep(), mirror);
+        }
+        LogWriter writer = startup.writer;
         LogLayout layout = new LogLayout(ZoneId.systemDefault());
 
         PreviousRun previous = null;
-        try {
-            previous = RestartDetector.read(logPath);
-        } catch (Exception e) {
-            notes.add("⚠️ could not read the previous log to check for a crash: " + e);
+        if (!startup.markerDone) {
+            try {
+                previous = RestartDetector.read(logPath);
+            } catch (Exception e) {
+                notes.add("⚠️ could not read the previous log to check for a crash: " + e);
+            }
         }
         long oomKills = cgroup.oomKillCount();
-        if (previous != null && !previous.clean()) {
+        if (previous != null && !previous.clean() && !startup.markerDone) {
             String verdict = RestartDetector.verdict(previous, oomKills, config.critical().isPercent() ? config.critical().percent() : 94);
             LogEvent marker = layout.restarted(start, previous, verdict);
             writer.write((previous.tornLine() ? "\n" : "") + marker.text(), marker.json(), true);
         }
+        startup.markerDone = true;
 
         if (config.alertTarget() != null) {
             notes.add("Alert: each CRITICAL episode's block is also sent to " + config.alertTarget().display() + " (format "
@@ -179,9 +221,13 @@ public final class AgentRuntime {
                 loaded.sources().isEmpty() ? "defaults" : String.join(", ", loaded.sources()),
                 oomKills,
                 notes);
-        LogEvent headerEvent = layout.header(header);
-        writer.write(headerEvent.text(), headerEvent.json(), true);
-        writer.setContinuation(headerEvent.text().replaceFirst(LogLayout.HEADER_TITLE, LogLayout.HEADER_TITLE + "(continued) "));
+        if (!startup.headerDone) {
+            LogEvent headerEvent = layout.header(header);
+            String continuation = headerEvent.text().replaceFirst(LogLayout.HEADER_TITLE, LogLayout.HEADER_TITLE + "(continued) ");
+            writer.write(headerEvent.text(), headerEvent.json(), true);
+            writer.setContinuation(continuation);
+            startup.headerDone = true;
+        }
 
         RecentOperations recent = new RecentOperations(Math.max(64, config.operationsShown() * 4));
         SnapshotReader reader = new SnapshotReader(cgroup, process, host, limit, app::metrics);

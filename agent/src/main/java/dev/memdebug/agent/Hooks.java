@@ -26,7 +26,7 @@ final class Hooks {
         if (config.hookEntries().isEmpty()) {
             return AppActivity.NONE;
         }
-        HookPlan plan = HookConfigParser.parse(config.hookEntries());
+        HookPlan plan = HookConfigParser.parse(config.hookEntries(), config.contextRedact());
         for (ConfigProblem problem : plan.problems()) {
             notes.add("⚠️ CONFIG: " + problem.describe());
         }

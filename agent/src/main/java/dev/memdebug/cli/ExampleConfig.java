@@ -21,6 +21,8 @@ final class ExampleConfig {
             "# hook.NAME.context = User {arg0} - Total sessions: {count:sessions}",
             "#                     {arg0} {arg1.field.getter} {return} {return.field} {thrown} {count:COUNTER} {thread} {duration}",
             "# hook.NAME.context.max-length = 160                      values are cut to 64 characters, the line to this",
+            "# hook.NAME.redact  = true                                mask tokens, passwords, e-mail addresses and phone numbers",
+            "#                                                         in this hook's values (default: context.redact)",
             "# hook.NAME.counter = sessions +1                         on a normal return; or 'active +1 on enter, -1 on exit',",
             "#                                                         'errors +1 on fail'",
             "#",

@@ -39,6 +39,7 @@ public final class AgentConfig {
     private final AlertTarget alertTarget;
     private final AlertFormat alertFormat;
     private final long alertTimeoutMillis;
+    private final boolean contextRedact;
     private final boolean logPathExplicit;
     private final List<ConfigEntry> hookEntries;
 
@@ -68,6 +69,7 @@ public final class AgentConfig {
         this.alertTarget = alertUrl.isEmpty() ? null : AlertTarget.parse(alertUrl);
         this.alertFormat = AlertFormat.byId(v.text(ConfigKey.ALERT_FORMAT));
         this.alertTimeoutMillis = v.duration(ConfigKey.ALERT_TIMEOUT);
+        this.contextRedact = v.bool(ConfigKey.CONTEXT_REDACT);
         this.logPathExplicit = logPathExplicit;
         this.hookEntries = List.copyOf(hookEntries);
     }
@@ -105,6 +107,8 @@ public final class AgentConfig {
     public AlertTarget alertTarget() { return alertTarget; }
     public AlertFormat alertFormat() { return alertFormat; }
     public long alertTimeoutMillis() { return alertTimeoutMillis; }
+    /** Whether hook context values are masked by default ({@code context.redact}). */
+    public boolean contextRedact() { return contextRedact; }
     /** The {@code hook.*}, {@code gauge.*}, {@code counter.*}, {@code limit.*} and {@code snapshot.*} entries, in source order. */
     public List<ConfigEntry> hookEntries() { return hookEntries; }
 }

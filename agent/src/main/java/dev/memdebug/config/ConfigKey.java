@@ -29,6 +29,7 @@ public enum ConfigKey {
     ALARM_REPEAT("alarm.repeat", "60s", Kind.DURATION, "A HIGH or CRITICAL episode that lasts is logged again after this quiet period."),
     OPERATIONS_SHOWN("operations.shown", "5", Kind.INT, "Recent operations listed in HIGH and CRITICAL blocks (1-100)."),
     OPERATIONS_CAPACITY("operations.capacity", "4096", Kind.INT, "Operation records that may wait between the app's threads and the writer (64-1048576)."),
+    CONTEXT_REDACT("context.redact", "true", Kind.BOOLEAN, "Mask what looks like a token, password, e-mail address or phone number in hook contexts (hook.NAME.redact overrides it per hook)."),
     HOOKS_REPORT_AFTER("hooks.report-after", "30s", Kind.DURATION, "When hooks that matched nothing are reported, counted from start."),
     ALERT_URL("alert.url", "", Kind.TEXT, "Opt-in: POST the CRITICAL block, once per episode, to this http(s) URL (e.g. a chat webhook); empty = the agent sends nothing anywhere. Shown only as scheme://host/…"),
     ALERT_FORMAT("alert.format", "text", Kind.TEXT, "Body of the alert: text (the block), json ({\"type\":\"critical\",\"text\":...}) or chat (a Slack/Discord webhook message)."),

@@ -56,8 +56,16 @@ public final class ConfigLoader {
         }
 
         List<ConfigEntry> ordered = new ArrayList<>();
-        Path file = configPath != null ? workingDir.resolve(configPath) : workingDir.resolve("agent.properties");
-        if (configPath != null || Files.isRegularFile(file)) {
+        Path file;
+        try {
+            file = configPath != null ? workingDir.resolve(configPath) : workingDir.resolve("agent.properties");
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(new ConfigProblem("agent argument", "config", "is not a usable path: '" + configPath + "' ("
+                    + e.getReason() + "); running on defaults, agent arguments and environment"));
+            file = null;
+            configPath = null;
+        }
+        if (file != null && (configPath != null || Files.isRegularFile(file))) {
             try {
                 PropertiesFile.Content content = PropertiesFile.read(file);
                 ordered.addAll(content.entries());

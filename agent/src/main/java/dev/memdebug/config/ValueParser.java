@@ -11,6 +11,9 @@ import java.util.Locale;
 public final class ValueParser {
 
     private static final long MB = 1024L * 1024L;
+    /** Larger figures are typing mistakes; refusing them also keeps every product below overflow. */
+    private static final double MAX_BYTES = 1024.0 * 1024 * MB * 1024;
+    private static final double MAX_MILLIS = 365.0 * 24 * 3_600_000;
 
     private ValueParser() {
     }
@@ -31,6 +34,9 @@ public final class ValueParser {
         if (number < 0) {
             throw new IllegalArgumentException("expects a size of zero or more, not '" + text + "'");
         }
+        if (number * multiplier > MAX_BYTES) {
+            throw new IllegalArgumentException("expects a size of at most 1PB, not '" + text + "'");
+        }
         return Math.round(number * multiplier);
     }
 
@@ -49,6 +55,9 @@ public final class ValueParser {
         };
         if (number < 0) {
             throw new IllegalArgumentException("expects a duration of zero or more, not '" + text + "'");
+        }
+        if (number * multiplier > MAX_MILLIS) {
+            throw new IllegalArgumentException("expects a duration of at most 365 days, not '" + text + "'");
         }
         return Math.round(number * multiplier);
     }
@@ -88,7 +97,11 @@ public final class ValueParser {
     public static int parseInt(String text, int min, int max) {
         long value;
         try {
-            value = Long.parseLong(normalise(text));
+            String digits = normalise(text);
+            if (!digits.matches("[+-]?[0-9]{1,18}")) {
+                throw new NumberFormatException();
+            }
+            value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expects a whole number from " + min + " to " + max + ", not '" + text + "'");
         }

@@ -49,7 +49,7 @@ final class Values {
     static Object parse(ConfigKey key, String text) {
         Object value = switch (key.kind()) {
             case BOOLEAN -> ValueParser.parseBoolean(text);
-            case TEXT -> text == null ? "" : text.strip();
+            case TEXT -> text(key, text);
             case SIZE -> ValueParser.parseSize(text);
             case SIZE_OR_AUTO -> "auto".equalsIgnoreCase(text == null ? "" : text.strip())
                     ? AgentConfig.LIMIT_AUTO : positiveSize(text);
@@ -59,6 +59,32 @@ final class Values {
         };
         checkRange(key, value, text);
         return value;
+    }
+
+    /** Free text, but no control characters (they would break the header line), and a usable path for log.path. */
+    private static String text(ConfigKey key, String text) {
+        String s = text == null ? "" : text.strip();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+                throw new IllegalArgumentException("expects plain text, not '" + s + "' (it holds the control character U+"
+                        + String.format("%04X", (int) c) + ")");
+            }
+        }
+        if (key == ConfigKey.LOG_PATH) {
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("has an empty value; expects a file such as /var/data/memory_debug.log");
+            }
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(s);
+                if (p.getFileName() == null || s.endsWith("/")) {
+                    throw new IllegalArgumentException("expects a file, not the directory '" + s + "'");
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("is not a usable path: '" + s + "' (" + e.getReason() + ")");
+            }
+        }
+        return s;
     }
 
     private static long positiveSize(String text) {

@@ -14,7 +14,11 @@ import java.util.Set;
  *   <li>{@code {count:NAME}} a counter's current value;</li>
  *   <li>{@code {thread}} the calling thread's name; {@code {duration}} the call's time (exit only).</li>
  * </ul>
- * Each value is cut to {@code valueMax} characters and the whole line to {@code totalMax}.
+ * Each value is masked by the {@link Redactor} (and the whole line once more, since the template's own words
+ * can name a value as secret: {@code password={arg1}}), cleaned of control characters (so a value cannot start a
+ * line of its own or send terminal escapes to whoever reads the log) and cut to {@code valueMax} characters;
+ * the whole line is cut to {@code totalMax}. Cuts never split a surrogate pair. A rendered line is never
+ * longer than {@code totalMax}, a value never longer than {@code valueMax}.
  *
  * <p>Immutable and thread-safe; {@link #render} runs on the app's thread.
  */
@@ -32,16 +36,27 @@ public final class ContextTemplate {
     }
 
     private final List<Part> parts;
+    /**
+     * Characters read past {@code valueMax} before masking, so a secret that starts inside the shown part
+     * and runs past the cut is still recognised as a whole.
+     */
+    private static final int REDACT_LOOKAHEAD = 64;
+
     private final int valueMax;
     private final int totalMax;
+    private final Redactor redactor;
     private final boolean usesArguments;
     private final boolean usesReturn;
     private final String source;
 
-    private ContextTemplate(List<Part> parts, int valueMax, int totalMax, String source) {
+    private ContextTemplate(List<Part> parts, int valueMax, int totalMax, Redactor redactor, String source) {
+        if (valueMax < 4 || totalMax < 4) {
+            throw new IllegalArgumentException("context limits must be at least 4 characters");
+        }
         this.parts = List.copyOf(parts);
         this.valueMax = valueMax;
         this.totalMax = totalMax;
+        this.redactor = redactor;
         this.source = source;
         this.usesArguments = parts.stream().anyMatch(p -> p.source() == Source.ARG);
         this.usesReturn = parts.stream().anyMatch(p -> p.source() == Source.RETURN);
@@ -53,6 +68,12 @@ public final class ContextTemplate {
      */
     public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
                                         Set<String> counterNames, int valueMax, int totalMax) {
+        return parse(text, counterIds, counterNames, valueMax, totalMax, Redactor.DEFAULT);
+    }
+
+    /** As {@link #parse(String, java.util.function.ToIntFunction, Set, int, int)}, masking values with {@code redactor}. */
+    public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
+                                        Set<String> counterNames, int valueMax, int totalMax, Redactor redactor) {
         List<Part> parts = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -71,7 +92,7 @@ public final class ContextTemplate {
             parts.add(placeholder(text.substring(open + 1, close).strip(), text, counterIds, counterNames));
             i = close + 1;
         }
-        return new ContextTemplate(parts, valueMax, totalMax, text);
+        return new ContextTemplate(parts, valueMax, totalMax, redactor, text);
     }
 
     private static Part placeholder(String name, String text, java.util.function.ToIntFunction<String> counterIds,
@@ -84,7 +105,7 @@ public final class ContextTemplate {
                 throw new IllegalArgumentException("has '{" + name + "}', whose path step '" + step + "' is not a field or getter name");
             }
         }
-        if (head.matches("arg\\d+")) {
+        if (head.matches("arg\\d{1,3}")) {
             return new Part(Source.ARG, null, Integer.parseInt(head.substring(3)), path, -1);
         }
         switch (head) {
@@ -144,11 +165,20 @@ public final class ContextTemplate {
                 break;
             }
         }
-        if (out.length() > totalMax) {
-            out.setLength(Math.max(0, totalMax - 3));
-            out.append("...");
+        String line = out.toString();
+        if (redactor.enabled()) {
+            // Again over the whole line: the template's own words can make a value secret ("password={arg1}").
+            line = redactor.redact(line);
         }
-        return out.toString();
+        if (line.length() > totalMax) {
+            line = line.substring(0, cutPoint(line, totalMax - 3)) + "...";
+        }
+        return line;
+    }
+
+    /** Whether values are masked. */
+    public boolean redacts() {
+        return redactor.enabled();
     }
 
     private void appendValue(StringBuilder out, Object value) {
@@ -158,17 +188,31 @@ public final class ContextTemplate {
         } catch (Throwable t) {
             s = "<toString failed: " + t.getClass().getSimpleName() + ">";
         }
+        if (s.length() > valueMax + REDACT_LOOKAHEAD) {
+            s = s.substring(0, cutPoint(s, valueMax + REDACT_LOOKAHEAD));
+        }
+        s = redactor.redact(s);
+        int start = out.length();
         if (s.length() > valueMax) {
-            out.append(s, 0, Math.max(0, valueMax - 3)).append("...");
+            out.append(s, 0, cutPoint(s, valueMax - 3)).append("...");
         } else {
             out.append(s);
         }
-        for (int i = out.length() - Math.min(s.length(), valueMax); i < out.length(); i++) {
+        for (int i = start; i < out.length(); i++) {
             char c = out.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 out.setCharAt(i, ' ');
             }
         }
+    }
+
+    /** The largest length at most {@code max} that does not end between the halves of a surrogate pair. */
+    static int cutPoint(CharSequence s, int max) {
+        int cut = Math.max(0, Math.min(max, s.length()));
+        if (cut > 0 && cut < s.length() && Character.isHighSurrogate(s.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Reads gauges for snapshots, on a separate daemon thread with a time-out, so a gauge whose method
  * blocks or spins (a {@code size()} behind a busy lock) costs the monitor at most the time-out and is
- * skipped until its stuck call returns. Values: a {@link Number}, a collection's or map's size, an
+ * skipped until its stuck call returns. Each gauge's first failure and first time-out are reported once,
+ * so a gauge that is always slow cannot fill the log. Values: a {@link Number}, a collection's or map's size, an
  * array's length, a boolean as 0/1.
  *
  * <p>Thread-safety: {@link #read} on the monitor thread only; {@link #constructed} and
@@ -37,6 +38,7 @@ final class GaugeReader {
     private final WeakReference<Object>[] instances;
     private final Future<?>[] pending;
     private final boolean[] reported;
+    private final boolean[] timedOut;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "memdebug-gauge");
         t.setDaemon(true);
@@ -51,6 +53,7 @@ final class GaugeReader {
         this.instances = new WeakReference[gauges.length];
         this.pending = new Future<?>[gauges.length];
         this.reported = new boolean[gauges.length];
+        this.timedOut = new boolean[gauges.length];
     }
 
     void constructed(int gaugeId, Object instance) {
@@ -101,8 +104,11 @@ final class GaugeReader {
         try {
             return f.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            problems.accept("gauge '" + gauges[gaugeId].name() + "' did not answer within " + TIMEOUT_MILLIS
-                    + " ms; it shows '?' until its call returns");
+            if (!timedOut[gaugeId]) {
+                timedOut[gaugeId] = true;
+                problems.accept("gauge '" + gauges[gaugeId].name() + "' did not answer within " + TIMEOUT_MILLIS
+                        + " ms; it shows '?' whenever it is that slow (reported once)");
+            }
             return UNREADABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,7 +161,8 @@ final class GaugeReader {
             value = ValuePath.follow(value, java.util.Arrays.copyOfRange(g.path(), 1, g.path().length));
             return toLong(value);
         } catch (Throwable t) {
-            reportOnce(id, "gauge '" + g.name() + "' failed: " + t);
+            Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null ? t.getCause() : t;
+            reportOnce(id, "gauge '" + g.name() + "' failed: " + cause);
             return UNREADABLE;
         }
     }

@@ -36,13 +36,22 @@ public final class HookConfigParser {
     static final int DEFAULT_VALUE_MAX = 64;
     static final int DEFAULT_CONTEXT_MAX = 160;
     private static final List<String> HOOK_ATTRIBUTES = List.of("method", "label", "label.enter", "label.return",
-            "label.fail", "log", "context", "context.max-length", "counter");
+            "label.fail", "log", "context", "context.max-length", "redact", "counter");
     private static final List<String> METRIC_ATTRIBUTES = List.of("label", "unit");
 
     private HookConfigParser() {
     }
 
+    /** Parses with context values masked unless a hook says {@code redact = false}. */
     public static HookPlan parse(List<ConfigEntry> entries) {
+        return parse(entries, true);
+    }
+
+    /**
+     * Parses the entries; {@code redactByDefault} ({@code context.redact}) decides whether context values
+     * are masked by {@link Redactor} in hooks without their own {@code hook.NAME.redact}.
+     */
+    public static HookPlan parse(List<ConfigEntry> entries, boolean redactByDefault) {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Map<String, ConfigEntry>> hooks = new LinkedHashMap<>();
         Map<String, Map<String, ConfigEntry>> counterAttrs = new LinkedHashMap<>();
@@ -130,7 +139,7 @@ public final class HookConfigParser {
         List<HookSpec> specs = new ArrayList<>();
         for (Map.Entry<String, Map<String, ConfigEntry>> hook : hooks.entrySet()) {
             HookSpec spec = hook(specs.size(), hook.getKey(), hook.getValue(), changesByHook.getOrDefault(hook.getKey(), List.of()),
-                    counters, counterNames, problems);
+                    counters, counterNames, redactByDefault, problems);
             if (spec != null) {
                 specs.add(spec);
             }
@@ -218,7 +227,8 @@ public final class HookConfigParser {
     }
 
     private static HookSpec hook(int id, String name, Map<String, ConfigEntry> attrs, List<CounterChange> changes,
-                                 List<String> counters, Set<String> counterNames, List<ConfigProblem> problems) {
+                                 List<String> counters, Set<String> counterNames, boolean redactByDefault,
+                                 List<ConfigProblem> problems) {
         ConfigEntry method = attrs.get("method");
         if (method == null) {
             ConfigEntry any = attrs.values().iterator().next();
@@ -276,12 +286,22 @@ public final class HookConfigParser {
                 problems.add(new ConfigProblem(max.source(), max.key(), ex.getMessage() + "; using " + DEFAULT_CONTEXT_MAX));
             }
         }
+        boolean redact = redactByDefault;
+        ConfigEntry redactEntry = attrs.get("redact");
+        if (redactEntry != null) {
+            try {
+                redact = ValueParser.parseBoolean(redactEntry.value());
+            } catch (IllegalArgumentException ex) {
+                problems.add(new ConfigProblem(redactEntry.source(), redactEntry.key(), ex.getMessage() + "; values are masked"));
+                redact = true;
+            }
+        }
         ContextTemplate context = null;
         ConfigEntry template = attrs.get("context");
         if (template != null && !template.value().isBlank()) {
             try {
                 context = ContextTemplate.parse(template.value(), counters::indexOf, counterNames,
-                        Math.min(DEFAULT_VALUE_MAX, totalMax), totalMax);
+                        Math.min(DEFAULT_VALUE_MAX, totalMax), totalMax, redact ? Redactor.DEFAULT : Redactor.NONE);
                 if (context.usesReturn() && ret == null) {
                     problems.add(new ConfigProblem(template.source(), template.key(), "uses {return}, but this hook logs no exit (log = " + mode + ")"));
                 }

@@ -21,13 +21,17 @@ import java.util.function.LongSupplier;
  * adds, renders the context if the hook has one, and publishes a record into the
  * {@link OperationQueue}. No locks, no I/O, never throws. A hook with counters and labels but no
  * context allocates nothing. A counter that crosses its limit publishes a limit record and wakes the
- * monitor, so {@code LIMIT EXCEEDED} is written at once.
+ * monitor, so {@code LIMIT EXCEEDED} is written at once; at most one such record per counter per
+ * {@link #LIMIT_INTERVAL_MILLIS}, the other crossings are only counted and the monitor writes one summary
+ * line for them, so a counter that flips across its limit a million times a second cannot flood the log.
  *
  * <p>Monitor side ({@link AppActivity} methods): monitor thread only.
  */
 public final class HookRuntime extends HookDispatcher implements AppActivity {
 
     private static final ThreadLocal<int[]> RENDERING = ThreadLocal.withInitial(() -> new int[1]);
+    /** One LIMIT EXCEEDED line per counter per this; the crossings in between are summarised. */
+    static final long LIMIT_INTERVAL_MILLIS = 10_000;
 
     private final HookSpec[] hooks;
     private final AtomicLongArray counters;
@@ -44,6 +48,10 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private volatile Runnable wake = () -> { };
     private long lastGaugeCheck;
     private long recorded;
+    private final AtomicLongArray lastLimitPublished;
+    private final AtomicLongArray limitSkipped;
+    private final long[] limitSummarised;
+    private final long[] lastLimitSummary;
 
     public HookRuntime(HookPlan plan, int queueCapacity) {
         this.hooks = plan.hooks().toArray(new HookSpec[0]);
@@ -65,6 +73,14 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         this.counterValues = counters::get;
         this.lastByHook = new Operation[hooks.length];
         this.gaugeOverLimit = new boolean[metrics.size()];
+        int counterCount = plan.counters().size();
+        this.lastLimitPublished = new AtomicLongArray(counterCount);
+        for (int i = 0; i < counterCount; i++) {
+            lastLimitPublished.set(i, Long.MIN_VALUE / 2);
+        }
+        this.limitSkipped = new AtomicLongArray(counterCount);
+        this.limitSummarised = new long[counterCount];
+        this.lastLimitSummary = new long[counterCount];
     }
 
     /** Connects the monitor: where operations get their memory figure and who to wake. */
@@ -137,8 +153,14 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
             long value = counters.addAndGet(id, c.delta());
             long limit = counterLimits[id];
             if (limit >= 0 && value > limit && value - c.delta() <= limit) {
-                pendingLimit.get()[0] = id + 1;
-                pendingValue.get()[0] = value;
+                long now = System.currentTimeMillis();
+                long last = lastLimitPublished.get(id);
+                if (now - last >= LIMIT_INTERVAL_MILLIS && lastLimitPublished.compareAndSet(id, last, now)) {
+                    pendingLimit.get()[0] = id + 1;
+                    pendingValue.get()[0] = value;
+                } else {
+                    limitSkipped.incrementAndGet(id);
+                }
             }
         }
     }
@@ -216,6 +238,22 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
             recorded++;
         });
         checkGaugeLimits(listener);
+        summariseLimits(listener);
+    }
+
+    private void summariseLimits(LimitListener listener) {
+        long now = System.currentTimeMillis();
+        for (int id = 0; id < limitSummarised.length; id++) {
+            long skipped = limitSkipped.get(id) - limitSummarised[id];
+            if (skipped > 0 && now - lastLimitSummary[id] >= LIMIT_INTERVAL_MILLIS && counterMetric[id] >= 0) {
+                MetricSpec m = metrics.get(counterMetric[id]);
+                listener.notice("RATE LIMIT: " + m.label() + " went over its limit of " + m.limit() + " another "
+                        + skipped + " time(s) since the last line about it, summarised here (one line per counter every "
+                        + LIMIT_INTERVAL_MILLIS / 1000 + " s)");
+                limitSummarised[id] += skipped;
+                lastLimitSummary[id] = now;
+            }
+        }
     }
 
     private void checkGaugeLimits(LimitListener listener) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -23,7 +24,13 @@ import java.util.function.Consumer;
  *
  * <p>Failures never escape: a write that fails is reported once through {@code problems} and the
  * file is reopened on a later append (after the directory was deleted, the file rotated away by
- * someone else, or a full disk freed). New files are created owner-read/write only.
+ * someone else, or a full disk freed). A write that fails half-way (a full disk) is cut back to where it
+ * started, so a torn event is never followed by complete ones. At most once a second the file is checked
+ * against its path: deleted, moved away or replaced, it is started again. Before each write its size is
+ * checked: truncated by someone else ({@code > memory_debug.log}, logrotate's copytruncate), writing goes
+ * on at its new end. A file that
+ * starts empty after the first one begins with the continuation block, so every file can be read on its
+ * own. New files are created owner-read/write only ({@code rw-------}), whatever the umask.
  *
  * <p>Thread-safety: not thread-safe; {@link LogWriter} serialises all calls.
  */
@@ -41,6 +48,8 @@ final class LogFile {
     private long lastFailure = Long.MIN_VALUE / 2;
     private long lastExistsCheck;
     private boolean failing;
+    private Object fileKey;
+    private long lost;
 
     LogFile(Path path, long maxSize, int keep, Consumer<String> problems) {
         this.path = path;
@@ -67,32 +76,31 @@ final class LogFile {
         try {
             if (channel != null && now - lastExistsCheck >= EXISTS_CHECK_MILLIS) {
                 lastExistsCheck = now;
-                if (!Files.exists(path)) {
-                    problems.accept("log file " + path + " disappeared (deleted or moved by someone else); starting a new one");
-                    closeQuietly();
-                }
+                checkPath();
             }
             if (channel == null) {
                 if (failing && now - lastFailure < REOPEN_BACKOFF_MILLIS) {
+                    lost++;
                     return false;
                 }
-                open();
+                open(continuation);
             }
+            checkTruncated(continuation);
             if (size > 0 && size + bytes.length > maxSize) {
-                rotate();
-                if (continuation != null) {
-                    writeFully(continuation);
-                }
+                rotate(continuation);
             }
             writeFully(bytes);
             if (failing) {
                 failing = false;
-                problems.accept("log file " + path + " is writable again");
+                problems.accept("log file " + path + " is writable again" + (lost > 0 ? "; " + lost
+                        + " event(s) in between went to stderr only" : ""));
+                lost = 0;
             }
             return true;
         } catch (IOException | RuntimeException e) {
             lastFailure = now;
             closeQuietly();
+            lost++;
             if (!failing) {
                 failing = true;
                 problems.accept("cannot write log file " + path + ": " + describe(e)
@@ -111,7 +119,41 @@ final class LogFile {
         closeQuietly();
     }
 
-    private void open() throws IOException {
+    /** Compares the open file with what its path now names; closes it when they differ. */
+    private void checkPath() {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            problems.accept("log file " + path + " disappeared (deleted or moved by someone else); starting a new one");
+            closeQuietly();
+            return;
+        }
+        if (fileKey != null && !fileKey.equals(now.fileKey())) {
+            problems.accept("log file " + path + " was replaced by another file; writing to the new one");
+            closeQuietly();
+            return;
+        }
+    }
+
+    /**
+     * Takes the file's real size before a write (one {@code fstat}): smaller than what this writer wrote
+     * means someone truncated it, and the file then starts again with the continuation block.
+     */
+    private void checkTruncated(byte[] continuation) throws IOException {
+        long actual = channel.size();
+        long expected = size;
+        size = actual;
+        if (actual < expected) {
+            problems.accept("log file " + path + " was truncated by someone else (" + expected + " -> " + actual
+                    + " bytes); writing on at its end");
+            if (actual == 0 && continuation != null) {
+                writeFully(continuation);
+            }
+        }
+    }
+
+    private void open(byte[] continuation) throws IOException {
         Path parent = path.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
@@ -125,9 +167,17 @@ final class LogFile {
         }
         size = channel.size();
         lastExistsCheck = System.currentTimeMillis();
+        try {
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            fileKey = null;
+        }
+        if (size == 0 && continuation != null) {
+            writeFully(continuation);
+        }
     }
 
-    private void rotate() throws IOException {
+    private void rotate(byte[] continuation) throws IOException {
         closeQuietly();
         if (keep == 0) {
             Files.deleteIfExists(path);
@@ -140,7 +190,7 @@ final class LogFile {
             }
             Files.move(path, rotated(1), StandardCopyOption.REPLACE_EXISTING);
         }
-        open();
+        open(continuation);
     }
 
     Path rotated(int n) {
@@ -149,10 +199,26 @@ final class LogFile {
 
     private void writeFully(byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (buffer.position() > 0) {
+                cutBack(buffer.position());
+            }
+            throw e;
         }
         size += bytes.length;
+    }
+
+    /** Removes the first {@code written} bytes of an event whose write failed half-way. */
+    private void cutBack(int written) {
+        try {
+            channel.truncate(Math.max(0, channel.size() - written));
+        } catch (IOException | RuntimeException ignored) {
+            // The torn event stays; the analyzer names it as cut off. Nothing more can be done here.
+        }
     }
 
     private void closeQuietly() {

@@ -31,6 +31,8 @@ public final class MemoryMonitor implements Runnable {
     /** Added to the projection horizon: the time a check and its write take. */
     private static final long PROJECTION_SLACK_MILLIS = 50;
     private static final long ERROR_REPORT_INTERVAL_MILLIS = 60_000;
+    /** Dropped operation records are reported at most this often: a flood of them is one line, not one per check. */
+    private static final long DROP_REPORT_INTERVAL_MILLIS = 10_000;
 
     private final SnapshotReader reader;
     private final LogWriter writer;
@@ -40,6 +42,7 @@ public final class MemoryMonitor implements Runnable {
     private final AlarmState alarm;
     private final SpikeDetector spikes;
     private final ClimbRate climb = new ClimbRate();
+    private final EventBudget budget = new EventBudget();
     private final long checkMillis;
     private final long checkHighMillis;
     private final long snapshotMillis;
@@ -59,6 +62,7 @@ public final class MemoryMonitor implements Runnable {
     private long snapshotCount;
     private long lastErrorReport = Long.MIN_VALUE / 2;
     private long droppedReported;
+    private long lastDropReport = Long.MIN_VALUE / 2;
 
     public MemoryMonitor(SnapshotReader reader, LogWriter writer, LogLayout layout, RecentOperations recent,
                          AppActivity app, AlarmState alarm, SpikeDetector spikes, long checkMillis,
@@ -137,19 +141,33 @@ public final class MemoryMonitor implements Runnable {
         AlarmState.Level level = alarm.observe(now, used, projected);
         boolean spike = spikes.observe(now, used);
         if (level == AlarmState.Level.CRITICAL) {
-            MemorySnapshot s = reader.read(now, used);
-            LogEvent block = layout.critical(s, recent.latest(), recent.last(operationsShown), bytesPerMilli * 1000);
-            write(block, true);
-            AlertSender a = alerts;
-            if (a != null && alarm.criticalEpisodeStarted()) {
-                a.offer(block.text());
+            if (budget.allow(EventBudget.Kind.CRITICAL, now, used)) {
+                // The block the user needs most: a full heap gets the reserve claimed at start for it.
+                LogEvent[] block = new LogEvent[1];
+                HeapReserve.withReserve(() -> {
+                    block[0] = layout.critical(reader.read(now, used), recent.latest(), recent.last(operationsShown),
+                            bytesPerMilli * 1000);
+                    write(block[0], true);
+                });
+                AlertSender a = alerts;
+                if (a != null && block[0] != null && alarm.criticalEpisodeStarted()) {
+                    a.offer(block[0].text());
+                }
             }
         } else if (level == AlarmState.Level.HIGH) {
-            MemorySnapshot s = reader.read(now, used);
-            write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
+            if (budget.allow(EventBudget.Kind.HIGH, now, used)) {
+                MemorySnapshot s = reader.read(now, used);
+                write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
+            }
         } else if (spike) {
-            MemorySnapshot s = reader.read(now, used);
-            write(layout.spike(s, spikes.lastRise(), spikes.lastRiseMillis(), recent.latest(), recent.last(operationsShown)), true);
+            if (budget.allow(EventBudget.Kind.SPIKE, now, used)) {
+                MemorySnapshot s = reader.read(now, used);
+                write(layout.spike(s, spikes.lastRise(), spikes.lastRiseMillis(), recent.latest(), recent.last(operationsShown)), true);
+            }
+        }
+        String summary = budget.roll(now);
+        if (summary != null) {
+            write(layout.notice(now, "⚠️", "warn", summary), true);
         }
         if (snapshotMillis > 0 && now >= nextSnapshotMillis) {
             nextSnapshotMillis = now + snapshotMillis;
@@ -160,6 +178,7 @@ public final class MemoryMonitor implements Runnable {
             recent.add(new Operation(now, "Periodic Check", used, periodicContext));
         }
         reportDrops(now);
+        HeapReserve.claim();
         return nextPause(now, used);
     }
 
@@ -190,7 +209,8 @@ public final class MemoryMonitor implements Runnable {
 
     private void reportDrops(long now) {
         long dropped = app.dropped();
-        if (dropped > droppedReported) {
+        if (dropped > droppedReported && now - lastDropReport >= DROP_REPORT_INTERVAL_MILLIS) {
+            lastDropReport = now;
             write(layout.notice(now, "⚠️", "warn", (dropped - droppedReported)
                     + " operation records dropped because the operation queue was full (operations.capacity); counters stay exact"), true);
             droppedReported = dropped;
@@ -207,6 +227,10 @@ public final class MemoryMonitor implements Runnable {
         long now = System.currentTimeMillis();
         long used = reader.usedBytes();
         app.drain(recent, used, listener);
+        String summary = budget.flush(now);
+        if (summary != null) {
+            write(layout.notice(now, "⚠️", "warn", summary), true);
+        }
         // Mirrored too: on a platform that resets the disk, the stream is the only place that tells a
         // clean exit from a crash.
         write(layout.finalSnapshot(reader.read(now, used)), true);

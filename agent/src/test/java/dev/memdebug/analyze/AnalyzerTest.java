@@ -149,7 +149,7 @@ class AnalyzerTest {
     }
 
     @Test
-    void mutatedLogsNeverThrow() throws Exception {
+    void mutatedLogsNeverThrowAndEachIssueNamesItsLine() throws Exception {
         String log = resource("seed-crash.log");
         Random random = new Random(42);
         for (int round = 0; round < 2000; round++) {
@@ -165,6 +165,13 @@ class AnalyzerTest {
             }
             String mutated = b.toString();
             Analysis a = analyze("mutated.log", mutated);
+            int lines = mutated.split("\r?\n", -1).length;
+            for (LogParser.Issue issue : a.issues()) {
+                assertEquals("mutated.log", issue.file(), issue.toString());
+                assertTrue(issue.line() >= 1 && issue.line() <= lines, "round " + round + ": " + issue + " names no line of the "
+                        + lines + "-line input");
+                assertTrue(issue.toString().startsWith("mutated.log:" + issue.line() + ": "), issue.toString());
+            }
             TextReport.render(a);
             JsonReport.render(a);
             HtmlReport.render(a);

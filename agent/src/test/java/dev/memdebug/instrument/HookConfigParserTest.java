@@ -99,4 +99,34 @@ class HookConfigParserTest {
         HookPlan plan = parse("hook.a.method = com.example.Foo#bar");
         assertEquals("Foo.bar", plan.hooks().get(0).logReturn());
     }
+
+    @Test
+    void contextValuesAreMaskedUnlessTheHookOrTheSettingSaysNo() {
+        String[] lines = {
+                "hook.a.method = com.example.A#run",
+                "hook.a.context = {arg0}",
+                "hook.b.method = com.example.B#run",
+                "hook.b.context = {arg0}",
+                "hook.b.redact = false",
+                "hook.c.method = com.example.C#run",
+                "hook.c.context = {arg0}",
+                "hook.c.redact = maybe"};
+        HookPlan plan = parse(lines);
+        assertTrue(plan.hooks().get(0).context().redacts());
+        assertTrue(!plan.hooks().get(1).context().redacts());
+        assertTrue(plan.hooks().get(2).context().redacts(), "a bad value keeps the mask on");
+        assertEquals(1, plan.problems().size(), plan.problems().toString());
+        assertTrue(plan.problems().get(0).describe().contains("agent.properties:8: 'hook.c.redact' expects true or false, not 'maybe'; values are masked"),
+                plan.problems().get(0).describe());
+        List<ConfigEntry> entries = PropertiesFile.parse(String.join("\n", lines), "agent.properties").entries();
+        HookPlan off = HookConfigParser.parse(entries, false);
+        assertTrue(!off.hooks().get(0).context().redacts(), "context.redact = false");
+        assertTrue(off.hooks().get(2).context().redacts(), "a hook's own bad value still masks");
+    }
+
+    @Test
+    void contextCaptureIsOptInPerHook() {
+        HookPlan plan = parse("hook.a.method = com.example.A#run(java.lang.String)", "hook.a.counter = runs +1");
+        assertNull(plan.hooks().get(0).context(), "no template, no argument is ever read");
+    }
 }

@@ -61,4 +61,71 @@ class LogWriterTest {
         assertFalse(w.write("lost?\n", null, false));
         assertFalse(w.healthy());
     }
+
+    @Test
+    void everyFileIsOwnerOnlyRotatedOnesIncluded() throws Exception {
+        Path log = dir.resolve("memory_debug.log");
+        LogWriter w = new LogWriter(log, dir.resolve("memory_debug.jsonl"), 64 * 1024, 2, null);
+        w.setContinuation("HEADER (continued)\n");
+        for (int i = 0; i < 200; i++) {
+            w.write("x".repeat(1000) + "\n", "{\"pad\":\"" + "y".repeat(1000) + "\"}", false);
+        }
+        w.close();
+        for (String name : new String[] {"memory_debug.log", "memory_debug.log.1", "memory_debug.log.2", "memory_debug.jsonl",
+                "memory_debug.jsonl.1"}) {
+            Path p = dir.resolve(name);
+            assertTrue(Files.exists(p), name);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), name);
+        }
+    }
+
+    @Test
+    void aLogMovedAwayIsStartedAgainWithTheHeaderContext() throws Exception {
+        Path log = dir.resolve("memory_debug.log");
+        LogWriter w = new LogWriter(log, null, 1024 * 1024, 1, null);
+        w.write("HEADER\n", null, false);
+        w.setContinuation("HEADER (continued)\n");
+        w.write("one\n", null, false);
+        Files.move(log, dir.resolve("memory_debug.log.old"));
+        Thread.sleep(1100);
+        assertTrue(w.write("two\n", null, false));
+        assertEquals("HEADER (continued)\ntwo\n", Files.readString(log));
+        assertEquals("HEADER\none\n", Files.readString(dir.resolve("memory_debug.log.old")));
+        w.close();
+    }
+
+    @Test
+    void aLogReplacedByAnotherFileIsFollowed() throws Exception {
+        Path log = dir.resolve("memory_debug.log");
+        LogWriter w = new LogWriter(log, null, 1024 * 1024, 1, null);
+        w.setContinuation("HEADER (continued)\n");
+        w.write("one\n", null, false);
+        Path other = Files.writeString(dir.resolve("other"), "someone else's\n");
+        Files.move(other, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Thread.sleep(1100);
+        assertTrue(w.write("two\n", null, false));
+        assertEquals("someone else's\ntwo\n", Files.readString(log));
+        w.close();
+    }
+
+    @Test
+    void aLogTruncatedBySomeoneElseGoesOnAtItsNewEndAndRotatesAtItsRealSize() throws Exception {
+        Path log = dir.resolve("memory_debug.log");
+        LogWriter w = new LogWriter(log, null, 64 * 1024, 1, null);
+        w.setContinuation("HEADER (continued)\n");
+        for (int i = 0; i < 60; i++) {
+            w.write("x".repeat(1000) + "\n", null, false);
+        }
+        try (var ch = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(0);
+        }
+        Thread.sleep(1100);
+        w.write("after\n", null, false);
+        for (int i = 0; i < 10; i++) {
+            w.write("y".repeat(1000) + "\n", null, false);
+        }
+        assertTrue(Files.readString(log).startsWith("HEADER (continued)\nafter\n"), "the header context again, no NUL hole");
+        assertFalse(Files.exists(dir.resolve("memory_debug.log.1")), "the writer knows the file is small again");
+        w.close();
+    }
 }
