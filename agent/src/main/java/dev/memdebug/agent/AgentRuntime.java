@@ -5,7 +5,10 @@ import dev.memdebug.config.ConfigLoader;
 import dev.memdebug.config.ConfigProblem;
 import dev.memdebug.config.ValueParser;
 import dev.memdebug.instrument.BootstrapInjector;
+import dev.memdebug.jvm.DiagnosticCommands;
+import dev.memdebug.jvm.JvmFlags;
 import dev.memdebug.log.HeaderInfo;
+import dev.memdebug.log.JvmLayout;
 import dev.memdebug.log.LogEvent;
 import dev.memdebug.log.LogLayout;
 import dev.memdebug.log.LogWriter;
@@ -16,6 +19,7 @@ import dev.memdebug.log.StderrMirror;
 import dev.memdebug.monitor.AlarmState;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.GcListener;
+import dev.memdebug.monitor.JvmDiagnosis;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
 import dev.memdebug.ops.RecentOperations;
@@ -121,6 +125,8 @@ public final class AgentRuntime {
             high = Math.round(limit.bytes() * 0.80);
             critical = Math.round(limit.bytes() * 0.94);
         }
+        JvmFlags flags = JvmFlags.read();
+        notes.addAll(flags.warnings(limit.bytes(), nativeNow()));
         Path logPath = config.logPath();
         Path jsonPath = config.logJson() ? jsonPathFor(logPath) : null;
         LogWriter writer = new LogWriter(logPath, jsonPath, config.logMaxSize(), config.logKeep(), mirror);
@@ -146,6 +152,7 @@ public final class AgentRuntime {
                 ProcessHandle.current().pid(),
                 hostName(env),
                 JvmDescription.describe(),
+                flags.describe(),
                 platform.describe(),
                 limit.bytes(),
                 limit.source(),
@@ -170,12 +177,21 @@ public final class AgentRuntime {
         SnapshotReader reader = new SnapshotReader(cgroup, process, host, limit, app::metrics);
         AlarmState alarm = new AlarmState(high, critical, config.rearm().resolve(limit.bytes()), config.alarmRepeatMillis());
         SpikeDetector spikes = new SpikeDetector(config.spikeThresholdBytes(), config.spikeWindowMillis());
+        JvmDiagnosis jvm = new JvmDiagnosis(new JvmLayout(layout), reader, config.gcSummaryIntervalMillis(),
+                config.gcLongPauseMillis(), config.criticalHistogram(), config.criticalHistogramIntervalMillis(),
+                config.criticalHistogramMaxHeap(), flags.nmtOn(), config.reliefGc(), config.reliefTrim(), new DiagnosticCommands());
         MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes,
                 config.checkIntervalMillis(), config.checkIntervalHighMillis(), config.snapshotIntervalMillis(),
-                config.operationsShown(), config.logStderrSnapshots());
-        GcListener.register(recent, monitor);
+                config.operationsShown(), config.logStderrSnapshots(), jvm);
+        jvm.listen(GcListener.register(monitor::wake));
         Hooks.bind(app, monitor, config.hooksReportAfterMillis());
         return monitor;
+    }
+
+    /** What the JVM holds outside the heap at start: non-heap pools and the threads' stacks. */
+    private static long nativeNow() {
+        java.lang.management.MemoryUsage nonHeap = java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+        return nonHeap.getCommitted() + java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount() * 1024L * 1024;
     }
 
     static Path jsonPathFor(Path logPath) {

@@ -34,6 +34,13 @@ public final class AgentConfig {
     private final int operationsShown;
     private final int operationsCapacity;
     private final long hooksReportAfterMillis;
+    private final long gcSummaryIntervalMillis;
+    private final long gcLongPauseMillis;
+    private final boolean criticalHistogram;
+    private final long criticalHistogramIntervalMillis;
+    private final long criticalHistogramMaxHeap;
+    private final boolean reliefGc;
+    private final boolean reliefTrim;
     private final boolean logPathExplicit;
     private final List<ConfigEntry> hookEntries;
 
@@ -59,6 +66,13 @@ public final class AgentConfig {
         this.operationsShown = v.integer(ConfigKey.OPERATIONS_SHOWN);
         this.operationsCapacity = v.integer(ConfigKey.OPERATIONS_CAPACITY);
         this.hooksReportAfterMillis = v.duration(ConfigKey.HOOKS_REPORT_AFTER);
+        this.gcSummaryIntervalMillis = v.duration(ConfigKey.GC_SUMMARY_INTERVAL);
+        this.gcLongPauseMillis = v.duration(ConfigKey.GC_LONG_PAUSE);
+        this.criticalHistogram = v.bool(ConfigKey.CRITICAL_HISTOGRAM);
+        this.criticalHistogramIntervalMillis = v.duration(ConfigKey.CRITICAL_HISTOGRAM_INTERVAL);
+        this.criticalHistogramMaxHeap = v.size(ConfigKey.CRITICAL_HISTOGRAM_MAX_HEAP);
+        this.reliefGc = v.bool(ConfigKey.RELIEF_GC);
+        this.reliefTrim = v.bool(ConfigKey.RELIEF_TRIM);
         this.logPathExplicit = logPathExplicit;
         this.hookEntries = List.copyOf(hookEntries);
     }
@@ -92,6 +106,13 @@ public final class AgentConfig {
     public int operationsShown() { return operationsShown; }
     public int operationsCapacity() { return operationsCapacity; }
     public long hooksReportAfterMillis() { return hooksReportAfterMillis; }
+    public long gcSummaryIntervalMillis() { return gcSummaryIntervalMillis; }
+    public long gcLongPauseMillis() { return gcLongPauseMillis; }
+    public boolean criticalHistogram() { return criticalHistogram; }
+    public long criticalHistogramIntervalMillis() { return criticalHistogramIntervalMillis; }
+    public long criticalHistogramMaxHeap() { return criticalHistogramMaxHeap; }
+    public boolean reliefGc() { return reliefGc; }
+    public boolean reliefTrim() { return reliefTrim; }
     /** The {@code hook.*}, {@code gauge.*}, {@code counter.*}, {@code limit.*} and {@code snapshot.*} entries, in source order. */
     public List<ConfigEntry> hookEntries() { return hookEntries; }
 }

@@ -22,6 +22,7 @@ public final class AlarmState {
     private long lastHigh = Long.MIN_VALUE / 2;
     private long lastCritical = Long.MIN_VALUE / 2;
     private boolean aboveHigh;
+    private long criticalEpisodes;
 
     public AlarmState(long highBytes, long criticalBytes, long rearmBytes, long repeatMillis) {
         this.highBytes = highBytes;
@@ -45,6 +46,9 @@ public final class AlarmState {
         aboveHigh = usedBytes >= highBytes;
         if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes)) {
             if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
+                if (criticalArmed) {
+                    criticalEpisodes++;
+                }
                 criticalArmed = false;
                 highArmed = false;
                 lastCritical = nowMillis;
@@ -73,6 +77,14 @@ public final class AlarmState {
     /** Whether the last observation was at or above HIGH (the monitor then checks faster). */
     public boolean aboveHigh() {
         return aboveHigh;
+    }
+
+    /**
+     * How many CRITICAL episodes have begun: an episode starts when CRITICAL is logged after memory had
+     * fallen back by the re-arm margin (or for the first time); repeats within one episode do not count.
+     */
+    public long criticalEpisode() {
+        return criticalEpisodes;
     }
 
     public long highBytes() {

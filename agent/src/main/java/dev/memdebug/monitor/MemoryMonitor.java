@@ -45,6 +45,8 @@ public final class MemoryMonitor implements Runnable {
     private final int operationsShown;
     private final int stderrSnapshotEvery;
     private final String periodicContext;
+    private final JvmDiagnosis jvm;
+    private final JvmDiagnosis.Sink sink = this::write;
     private final long startMillis = System.currentTimeMillis();
 
     private volatile Thread thread;
@@ -60,7 +62,9 @@ public final class MemoryMonitor implements Runnable {
 
     public MemoryMonitor(SnapshotReader reader, LogWriter writer, LogLayout layout, RecentOperations recent,
                          AppActivity app, AlarmState alarm, SpikeDetector spikes, long checkMillis,
-                         long checkHighMillis, long snapshotMillis, int operationsShown, int stderrSnapshotEvery) {
+                         long checkHighMillis, long snapshotMillis, int operationsShown, int stderrSnapshotEvery,
+                         JvmDiagnosis jvm) {
+        this.jvm = jvm;
         this.reader = reader;
         this.writer = writer;
         this.layout = layout;
@@ -81,6 +85,12 @@ public final class MemoryMonitor implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         nextSnapshotMillis = System.currentTimeMillis();
+        try {
+            // The baseline every later block's growth line is measured against.
+            reader.read(nextSnapshotMillis, reader.usedBytes());
+        } catch (Throwable t) {
+            reportError(t);
+        }
         while (!stopped) {
             long pause = checkMillis;
             try {
@@ -121,6 +131,9 @@ public final class MemoryMonitor implements Runnable {
             peakUsed = used;
         }
         app.drain(recent, used, listener);
+        if (jvm != null) {
+            jvm.collections(now, used, recent, sink);
+        }
         double bytesPerMilli = climb.observe(now, used);
         long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
         long projected = used + (long) (bytesPerMilli * horizon);
@@ -129,9 +142,16 @@ public final class MemoryMonitor implements Runnable {
         if (level == AlarmState.Level.CRITICAL) {
             MemorySnapshot s = reader.read(now, used);
             write(layout.critical(s, recent.latest(), recent.last(operationsShown), bytesPerMilli * 1000), true);
+            if (jvm != null) {
+                jvm.afterCritical(used, alarm.criticalEpisode(), sink);
+                jvm.afterHigh(sink, listener::notice);
+            }
         } else if (level == AlarmState.Level.HIGH) {
             MemorySnapshot s = reader.read(now, used);
             write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
+            if (jvm != null) {
+                jvm.afterHigh(sink, listener::notice);
+            }
         } else if (spike) {
             MemorySnapshot s = reader.read(now, used);
             write(layout.spike(s, spikes.lastRise(), spikes.lastRiseMillis(), recent.latest(), recent.last(operationsShown)), true);
@@ -143,6 +163,9 @@ public final class MemoryMonitor implements Runnable {
             boolean mirror = stderrSnapshotEvery > 0 && (snapshotCount - 1) % stderrSnapshotEvery == 0;
             write(layout.periodic(s), mirror);
             recent.add(new Operation(now, "Periodic Check", used, periodicContext));
+        }
+        if (jvm != null) {
+            jvm.afterCheck(now, used, alarm.aboveHigh(), sink);
         }
         reportDrops(now);
         return nextPause(now, used);

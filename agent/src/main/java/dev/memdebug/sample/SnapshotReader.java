@@ -33,6 +33,7 @@ public final class SnapshotReader {
     private final List<MemoryPoolMXBean> codePools = new ArrayList<>();
     private final List<BufferPoolMXBean> bufferPools;
     private final long stackBytes;
+    private MemorySnapshot baseline;
 
     public SnapshotReader(CgroupMemory cgroup, ProcessMemory process, HostMemory host, MemoryLimit limit,
                           Supplier<List<MetricValue>> metrics) {
@@ -60,6 +61,21 @@ public final class SnapshotReader {
         return limit;
     }
 
+    /** The process RSS, or -1 where {@code /proc} is missing. One file read. */
+    public long rssBytes() {
+        return process.rssBytes();
+    }
+
+    /** The JVM's heap in use now. */
+    public long heapUsedBytes() {
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** The thread stack size the estimate uses: -Xss / ThreadStackSize, else 1 MB. */
+    public long stackBytes() {
+        return stackBytes;
+    }
+
     /**
      * The figure compared with the limit: the cgroup's working set when the cgroup enforces the limit,
      * else the process RSS, else (no {@code /proc}) the JVM's committed memory. One file read.
@@ -78,8 +94,20 @@ public final class SnapshotReader {
         return jvmCommitted();
     }
 
-    /** A full snapshot; {@code usedBytes} is the figure the caller just checked, so both agree. */
+    /**
+     * A full snapshot; {@code usedBytes} is the figure the caller just checked, so both agree. The first
+     * snapshot read becomes the baseline that every later one carries, so blocks can show what grew.
+     */
     public MemorySnapshot read(long timeMillis, long usedBytes) {
+        MemorySnapshot s = readFigures(timeMillis, usedBytes);
+        if (baseline == null) {
+            baseline = s;
+            return s;
+        }
+        return s.withBaseline(baseline);
+    }
+
+    private MemorySnapshot readFigures(long timeMillis, long usedBytes) {
         MemoryUsage heap = memory.getHeapMemoryUsage();
         MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
         long direct = -1;
