@@ -311,7 +311,10 @@ public final class Analyzer {
         growth.put("direct buffers", last.directMb - first.directMb);
         growth.put("metaspace", last.metaspaceMb - first.metaspaceMb);
         growth.put("other native memory", last.otherNativeMb - first.otherNativeMb);
-        if (first.threads >= 0 && last.threads >= 0) {
+        boolean stacksInMb = first.stacksMb >= 0 && last.stacksMb >= 0;
+        if (stacksInMb) {
+            growth.put("thread stacks", last.stacksMb - first.stacksMb);
+        } else if (first.threads >= 0 && last.threads >= 0) {
             growth.put("thread stacks", (last.threads - first.threads) * 1.0);
         }
         Map.Entry<String, Double> top = growth.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
@@ -328,12 +331,13 @@ public final class Analyzer {
                     + "but not -Xmx. Release them, pool them, or cap them with -XX:MaxDirectMemorySize so the JVM fails "
                     + "with an OutOfMemoryError instead of being killed.";
             case "metaspace" -> "Metaspace grew most: classes are generated or loaded repeatedly; cap it with -XX:MaxMetaspaceSize.";
-            case "thread stacks" -> "Thread count grew: a pool without a bound; bound it or lower -Xss.";
+            case "thread stacks" -> "Thread count grew (from " + first.threads + " to " + last.threads + " threads; stacks are "
+                    + "reserved at -Xss each and resident as far as they are used): a pool without a bound; bound it or lower -Xss.";
             default -> "Native memory outside the JVM's pools grew most (malloc arenas, JNI): try MALLOC_ARENA_MAX=2 and "
                     + "Native Memory Tracking (-XX:NativeMemoryTracking=summary).";
         };
         out.add(new Finding("heap-or-native", crashed ? 0.4 : 0.25, index,
-                "Growth was mostly in " + top.getKey() + ": +" + fmt(top.getValue()) + (top.getKey().equals("thread stacks") ? " threads" : " MB"),
+                "Growth was mostly in " + top.getKey() + ": +" + fmt(top.getValue()) + (top.getKey().equals("thread stacks") && !stacksInMb ? " threads" : " MB"),
                 detail.toString() + ".",
                 List.of(cite(first.file, first.line, first.head), cite(last.file, last.line, last.head)), advice));
     }

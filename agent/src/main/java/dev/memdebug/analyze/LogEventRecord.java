@@ -28,6 +28,8 @@ public final class LogEventRecord {
     double metaspaceMb = -1;
     double otherNativeMb = -1;
     int threads = -1;
+    /** The breakdown's estimate of thread stacks; -1 in logs that predate it. */
+    double stacksMb = -1;
     String operation;
     String context;
     String limitLabel;

@@ -48,6 +48,7 @@ public final class LogParser {
     private static final Pattern JVM_HEAP = Pattern.compile("heap ([0-9.]+)/");
     private static final Pattern JVM_PART = Pattern.compile("(metaspace|direct|other native) ([0-9.]+) MB");
     private static final Pattern JVM_THREADS = Pattern.compile("threads (\\d+)");
+    private static final Pattern JVM_STACKS = Pattern.compile("\\(~([0-9.]+) MB stacks\\)");
     private static final java.util.Set<String> NOT_METRICS = java.util.Set.of("RAM Usage", "System", "Threads", "Open files",
             "JVM", "Context", "Operation", "Memory");
 
@@ -331,6 +332,10 @@ public final class LogParser {
         m = JVM_THREADS.matcher(content);
         if (m.find()) {
             event.threads = Integer.parseInt(m.group(1));
+        }
+        m = JVM_STACKS.matcher(content);
+        if (m.find()) {
+            event.stacksMb = Double.parseDouble(m.group(1));
         }
     }
 }

@@ -74,7 +74,7 @@ public final class JvmLayout {
                 + " The app is barely running; find what holds the heap (class histogram at CRITICAL) or give it a larger -Xmx if the limit allows\n\n";
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "gc_thrashing").put("window_ms", windowMillis)
                 .put("count", count).put("gc_ms", gcMillis).put("freed_mb", Mb.number(freed))
-                .put("heap_used_mb", Mb.number(heapUsed)).put("heap_max_mb", Mb.number(heapMax)).put("mb", Mb.number(usedBytes));
+                .put("gc_heap_used_mb", Mb.number(heapUsed)).put("gc_heap_max_mb", Mb.number(heapMax)).put("mb", Mb.number(usedBytes));
         return new LogEvent(text, j.toString());
     }
 
