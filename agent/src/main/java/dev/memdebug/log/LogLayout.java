@@ -263,12 +263,18 @@ public final class LogLayout {
         }
     }
 
-    /** {@code JVM: heap 120.3/256.0 MB (max 1024 MB) | metaspace ... | other native ...}. */
+    /**
+     * {@code JVM: heap 120.3/256.0 MB (max 1024 MB) ~180.0 MB touched | metaspace ... | other native ...}: heap used/committed,
+     * and the resident estimate when it differs from the committed size.
+     */
     public static String jvmLine(MemorySnapshot s) {
         StringBuilder b = new StringBuilder(200);
         b.append("JVM: heap ").append(number(s.heapUsed())).append('/').append(Mb.of(s.heapCommitted()));
         if (s.heapMax() > 0) {
             b.append(" (max ").append(Mb.limit(s.heapMax())).append(')');
+        }
+        if (s.heapTouchedBytes() != s.heapCommitted()) {
+            b.append(" ~").append(Mb.of(s.heapTouchedBytes())).append(" touched");
         }
         b.append(" | metaspace ").append(Mb.of(s.metaspaceUsed()))
                 .append(" | code ").append(Mb.of(s.codeCacheUsed()))
@@ -333,7 +339,7 @@ public final class LogLayout {
                 .put("rss_mb", Mb.number(s.rssBytes())).put("virtual_mb", Mb.number(s.virtualBytes()))
                 .put("container_mb", Mb.number(s.containerUsageBytes())).put("available_mb", Mb.number(s.availableBytes()))
                 .put("heap_used_mb", Mb.number(s.heapUsed())).put("heap_committed_mb", Mb.number(s.heapCommitted()))
-                .put("heap_max_mb", Mb.number(s.heapMax())).put("metaspace_mb", Mb.number(s.metaspaceUsed()))
+                .put("heap_max_mb", Mb.number(s.heapMax())).put("heap_touched_mb", Mb.number(s.heapTouchedBytes())).put("metaspace_mb", Mb.number(s.metaspaceUsed()))
                 .put("code_mb", Mb.number(s.codeCacheUsed())).put("nonheap_committed_mb", Mb.number(s.nonHeapCommitted()))
                 .put("direct_mb", Mb.number(s.directBytes())).put("mapped_mb", Mb.number(s.mappedBytes()))
                 .put("threads", s.threads()).put("stacks_mb", Mb.number(s.stackBytesEstimate()))

@@ -8,7 +8,7 @@ import java.util.List;
  * Where a snapshot's memory sits, part by part, and which part grew most since an earlier snapshot: the
  * answer to "heap or native?" that an exit 137 without an OutOfMemoryError asks. Stateless.
  *
- * <p>The parts are the heap (used), metaspace, code cache, thread stacks (threads times the stack size, an
+ * <p>The parts are the heap (its resident estimate, {@link MemorySnapshot#heapTouchedBytes}), metaspace, code cache, thread stacks (threads times the stack size, an
  * upper bound: only touched pages are resident), direct and mapped buffers, and other native memory (RSS
  * minus everything the JVM accounts for: malloc arenas, JNI libraries, GC structures). Parts the platform
  * could not read are left out.
@@ -28,7 +28,7 @@ public final class MemoryBreakdown {
     /** The parts of {@code s} that could be read, in a fixed order. */
     public static List<Part> parts(MemorySnapshot s) {
         List<Part> parts = new ArrayList<>(7);
-        add(parts, "heap", s.heapUsed());
+        add(parts, "heap", s.heapTouchedBytes());
         add(parts, "metaspace", s.metaspaceUsed());
         add(parts, "code", s.codeCacheUsed());
         add(parts, "thread stacks", s.stackBytesEstimate());

@@ -31,6 +31,7 @@ public final class SnapshotReader {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<MemoryPoolMXBean> metaspacePools = new ArrayList<>();
     private final List<MemoryPoolMXBean> codePools = new ArrayList<>();
+    private final List<MemoryPoolMXBean> heapPools = new ArrayList<>();
     private final List<BufferPoolMXBean> bufferPools;
     private final long stackBytes;
     private MemorySnapshot baseline;
@@ -43,7 +44,8 @@ public final class SnapshotReader {
         this.limit = limit;
         this.metrics = metrics;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() != MemoryType.NON_HEAP) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool);
                 continue;
             }
             String name = pool.getName();
@@ -150,7 +152,21 @@ public final class SnapshotReader {
                 threadCount,
                 threadCount * stackBytes,
                 process.available() ? process.openFileCount() : -1,
-                metrics.get());
+                metrics.get(),
+                heapTouched(heap.getCommitted()),
+                null);
+    }
+
+    private long heapTouched(long committed) {
+        if (heapPools.isEmpty()) {
+            return committed;
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : heapPools) {
+            MemoryUsage u = pool.getPeakUsage();
+            peak += u == null ? 0 : u.getUsed();
+        }
+        return Math.min(committed, peak);
     }
 
     private long jvmCommitted() {
