@@ -103,6 +103,14 @@ final class JsonLinesReader {
                     }
                 }
             }
+            if (o.get("growth") instanceof Map<?, ?> growth) {
+                for (Map.Entry<?, ?> g : growth.entrySet()) {
+                    String key = String.valueOf(g.getKey());
+                    if (g.getValue() instanceof Double d && key.endsWith("_mb")) {
+                        e.growthMb.put(key.substring(0, key.length() - 3).replace('_', ' '), d);
+                    }
+                }
+            }
             if (o.get("op") instanceof Map<?, ?> op) {
                 e.operation = String.valueOf(op.get("label"));
                 e.context = String.valueOf(op.get("context"));
