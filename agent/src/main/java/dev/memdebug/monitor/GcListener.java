@@ -19,8 +19,9 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Receives the JVM's garbage-collection notifications and hands each, as a {@link GcEvent}, to the
- * monitor thread, which decides what to log and writes it; then wakes the monitor, because a collection
- * is when memory figures change the most.
+ * monitor thread, which decides what to log and writes it. A full collection wakes the monitor at once (it
+ * is logged at once, and memory figures change most then); young ones wait for the next check, so an
+ * allocation-heavy app with dozens of young collections a second does not multiply the checks.
  *
  * <p>Thread-safety: {@link #handleNotification} runs on the JVM's service thread, which also delivers
  * low-memory and compilation events: it must stay short and must never block or touch the log. It only
@@ -42,7 +43,7 @@ public final class GcListener implements NotificationListener {
         this.wake = wake;
     }
 
-    /** Registers one listener on every collector that emits notifications; {@code wake} is called after each. */
+    /** Registers one listener on every collector that emits notifications; {@code wake} asks the monitor for a check. */
     public static GcListener register(Runnable wake) {
         Set<String> heapPools = new HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -66,10 +67,13 @@ public final class GcListener implements NotificationListener {
                 return;
             }
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            if (!queue.offer(toEvent(info, System.currentTimeMillis()))) {
+            GcEvent event = toEvent(info, System.currentTimeMillis());
+            if (!queue.offer(event)) {
                 dropped.incrementAndGet();
             }
-            wake.run();
+            if (event.old() || queue.size() >= CAPACITY / 2) {
+                wake.run();
+            }
         } catch (Throwable ignored) {
             // A malformed notification must not disturb the JVM's service thread; the next one may be fine.
         }

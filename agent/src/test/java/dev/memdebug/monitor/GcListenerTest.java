@@ -23,7 +23,7 @@ class GcListenerTest {
         }
         sink = null;
         System.gc();
-        assertTrue(woken.await(10, TimeUnit.SECONDS), "the monitor is woken");
+        assertTrue(woken.await(10, TimeUnit.SECONDS), "a full collection wakes the monitor");
         List<GcEvent> events = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (events.stream().noneMatch(GcEvent::old) && System.nanoTime() < deadline) {
