@@ -96,6 +96,34 @@ class JvmDiagnosisTest {
         assertLargest(criticalBlock(log), "metaspace", 60);
     }
 
+    @Test
+    void reliefActionsAtHighSayWhatTheyFreed() throws Exception {
+        String log = run(AgentJvm.in(dir).jvmArg("-Xms16m", "-Xmx600m")
+                .agentArgs(THRESHOLDS + ",relief.gc=true,relief.trim=true,critical.histogram=false")
+                .main(HeapFiller.class, "20", "10", "100", "1000"));
+        Matcher gc = Pattern.compile("🗑️ Auto GC triggered at ([0-9.]+) MB \\(relief.gc\\)\n   Freed ([0-9.]+) MB of heap → heap now ([0-9.]+) MB"
+                + " \\| RSS ([0-9.]+) MB → ([0-9.]+) MB \\| took (\\d+) ms\n").matcher(log);
+        assertTrue(gc.find(), log);
+        assertTrue(Double.parseDouble(gc.group(1)) >= 100, "at HIGH, not before: " + gc.group());
+        assertTrue(log.contains("(System.gc()), "), "the collection itself is logged as a full GC: " + log);
+        Matcher trim = Pattern.compile("🧹 Native heap trim at [0-9.]+ MB \\(relief.trim\\)\n   RSS ([0-9.]+) MB → ([0-9.]+) MB \\(freed ([0-9.]+) MB\\)").matcher(log);
+        if (Runtime.version().feature() >= 21 || Runtime.version().compareTo(Runtime.Version.parse("17.0.9")) >= 0) {
+            assertTrue(trim.find(), log);
+        } else {
+            assertTrue(log.contains("relief.trim is on, but this JVM has no System.trim_native_heap"), log);
+        }
+        assertTrue(!log.contains("🔬 CRITICAL DETAIL"), "critical.histogram=false and no NMT: nothing to add");
+    }
+
+    @Test
+    void aMaxHeapThatCannotFitTheLimitIsWarnedWithTheFlag() throws Exception {
+        String log = run(AgentJvm.in(dir).jvmArg("-Xmx1g").agentArgs("memory.limit=384MB")
+                .main(HeapFiller.class, "1", "1", "10", "0"));
+        assertTrue(log.contains("\nJVM memory flags: max heap 1024 MB (set by -Xmx) | GC "), log);
+        assertTrue(log.contains("\n⚠️ JVM SIZING: max heap 1024 MB + at least ") && log.contains("does not fit the 384 MB limit")
+                && log.contains("Lower -Xmx to about -Xmx"), log);
+    }
+
     private static String run(AgentJvm jvm) throws Exception {
         assertEquals(0, jvm.run(120), jvm.stderr());
         assertTrue(jvm.stdout().contains("done"), jvm.stdout());

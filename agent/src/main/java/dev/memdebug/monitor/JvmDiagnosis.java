@@ -113,8 +113,12 @@ public final class JvmDiagnosis {
         }
     }
 
-    /** After a HIGH (or CRITICAL) block was written: the relief actions, when configured. */
+    /**
+     * After a HIGH (or CRITICAL) block was written: readies what a CRITICAL block will need, then runs the
+     * relief actions, when configured.
+     */
     void afterHigh(Sink sink, Relief.NoticeSink notices) {
+        detail.prepare();
         if (!relief.enabled()) {
             return;
         }

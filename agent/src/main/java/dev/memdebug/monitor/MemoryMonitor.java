@@ -16,6 +16,10 @@ import java.util.concurrent.locks.LockSupport;
  * (periodic snapshots, spikes, HIGH, CRITICAL, limits) itself, so the CRITICAL block goes from the
  * thread that detected it straight to the kernel with no queue in between.
  *
+ * <p>With a {@link JvmDiagnosis} it also logs the garbage collections queued since the last check, the
+ * class histogram and NMT summary after a CRITICAL block, and the relief actions after HIGH; all of it is
+ * written after the alarm block it belongs to, so nothing slow delays that block.
+ *
  * <p>Checks come every {@code check.interval} below HIGH and every {@code check.interval.high} above it,
  * and sooner when memory climbs fast: the next check is due before the current rate of climb could
  * reach CRITICAL, so a fast climb is still caught with room to write.
