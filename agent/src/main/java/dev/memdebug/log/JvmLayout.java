@@ -50,31 +50,37 @@ public final class JvmLayout {
 
     /**
      * The collections of an interval in one line: {@code 🗑️ GC summary at 300.1 MB: 42 collections in 60s
-     * (G1 Young Generation) freed 1234.5 MB, 210 ms in GC → heap now 120.3 MB | RSS 300.0 MB}.
+     * (G1 Young Generation) freed 1234.5 MB, 210 ms in GC → heap now 120.3 MB | RSS 300.0 MB}; {@code fullCount}
+     * full collections among them are named ({@code 42 collections (3 full) in 60s}).
      */
-    public LogEvent summary(long timeMillis, long spanMillis, int count, String collectors, long freed, long gcMillis,
-                            long heapAfter, long usedBytes, long rss) {
+    public LogEvent summary(long timeMillis, long spanMillis, int count, int fullCount, String collectors, long freed,
+                            long gcMillis, long heapAfter, long usedBytes, long rss) {
         String text = head(timeMillis) + GC + "GC summary at " + Mb.of(usedBytes) + ": " + count
-                + (count == 1 ? " collection" : " collections") + " in " + seconds(spanMillis) + " (" + collectors
-                + ") freed " + Mb.of(freed) + ", " + gcMillis + " ms in GC → heap now " + Mb.of(heapAfter)
-                + " | RSS " + Mb.of(rss) + "\n\n";
+                + (count == 1 ? " collection" : " collections") + (fullCount > 0 ? " (" + fullCount + " full)" : "")
+                + " in " + seconds(spanMillis) + " (" + collectors + ") freed " + Mb.of(freed) + ", " + gcMillis
+                + " ms in GC → heap now " + Mb.of(heapAfter) + " | RSS " + Mb.of(rss) + "\n\n";
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "gc_summary").put("count", count)
-                .put("span_ms", spanMillis).put("collectors", collectors).put("freed_mb", Mb.number(freed))
+                .put("full", fullCount).put("span_ms", spanMillis).put("collectors", collectors).put("freed_mb", Mb.number(freed))
                 .put("gc_ms", gcMillis).put("heap_after_mb", Mb.number(heapAfter)).put("mb", Mb.number(usedBytes))
                 .put("rss_mb", Mb.number(rss));
         return new LogEvent(text, j.toString());
     }
 
-    /** GC thrashing: much of the recent time in collections that free little, while memory is HIGH. */
-    public LogEvent thrashing(long timeMillis, long windowMillis, int count, long gcMillis, long freed,
-                              long heapUsed, long heapMax, long usedBytes) {
+    /**
+     * GC thrashing: much of the recent time in collections after which the heap stayed nearly full, while
+     * memory is HIGH. {@code minHeapAfter} is the least the heap held after any of them: live data.
+     */
+    public LogEvent thrashing(long timeMillis, long windowMillis, int count, long gcMillis, long freed, long minHeapAfter,
+                              long heapMax, long usedBytes) {
         String text = head(timeMillis) + "⚠️ GC THRASHING at " + Mb.of(usedBytes) + ": " + seconds(gcMillis) + " of the last "
-                + seconds(windowMillis) + " spent in " + count + " collections that freed only " + Mb.of(freed)
-                + "; the heap (" + Mb.of(heapUsed) + " of " + Mb.limit(heapMax) + " max) is full of live data."
-                + " The app is barely running; find what holds the heap (class histogram at CRITICAL) or give it a larger -Xmx if the limit allows\n\n";
+                + seconds(windowMillis) + " spent in " + count + " collections (freeing " + Mb.of(freed) + " in all), yet after"
+                + " each the heap still held at least " + Mb.of(minHeapAfter) + " of its " + Mb.limit(heapMax) + " max: it is"
+                + " full of live data and the app barely runs. Find what holds the heap (the class histogram after CRITICAL)"
+                + " or give it a larger -Xmx if the limit allows\n\n";
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "gc_thrashing").put("window_ms", windowMillis)
                 .put("count", count).put("gc_ms", gcMillis).put("freed_mb", Mb.number(freed))
-                .put("gc_heap_used_mb", Mb.number(heapUsed)).put("gc_heap_max_mb", Mb.number(heapMax)).put("mb", Mb.number(usedBytes));
+                .put("gc_heap_min_after_mb", Mb.number(minHeapAfter)).put("gc_heap_max_mb", Mb.number(heapMax))
+                .put("mb", Mb.number(usedBytes));
         return new LogEvent(text, j.toString());
     }
 

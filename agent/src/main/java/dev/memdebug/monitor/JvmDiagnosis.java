@@ -89,15 +89,15 @@ public final class JvmDiagnosis {
             long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
             GcDigest.Thrashing t = digest.thrashing(now, true, max);
             if (t != null) {
-                sink.write(layout.thrashing(now, t.windowMillis(), t.count(), t.gcMillis(), t.freedBytes(), heap.getUsed(),
-                        max, usedBytes), true);
+                sink.write(layout.thrashing(now, t.windowMillis(), t.count(), t.gcMillis(), t.freedBytes(),
+                        t.minHeapAfterBytes(), max, usedBytes), true);
             }
         } else {
             digest.thrashing(now, false, 0);
         }
         GcDigest.Summary s = digest.summary(now);
         if (s != null) {
-            sink.write(layout.summary(now, s.toMillis() - s.fromMillis(), s.count(), s.collectors(), s.freedBytes(),
+            sink.write(layout.summary(now, s.toMillis() - s.fromMillis(), s.count(), s.fullCount(), s.collectors(), s.freedBytes(),
                     s.gcMillis(), s.heapAfterBytes(), usedBytes, reader.rssBytes()), false);
         }
     }

@@ -27,15 +27,18 @@ class JvmLayoutTest {
 
     @Test
     void aSummaryIsOneLineLeadingWithTheMemoryFigure() {
-        LogEvent e = layout.summary(t, 60_000, 42, "G1 Young Generation", 1234 * MB, 210, 120 * MB, 300 * MB, 310 * MB);
+        LogEvent e = layout.summary(t, 60_000, 42, 0, "G1 Young Generation", 1234 * MB, 210, 120 * MB, 300 * MB, 310 * MB);
         assertEquals("[2025-10-27 14:46:05] 🗑️ GC summary at 300.0 MB: 42 collections in 60s (G1 Young Generation) freed 1234.0 MB,"
                 + " 210 ms in GC → heap now 120.0 MB | RSS 310.0 MB\n\n", e.text());
+        assertTrue(layout.summary(t, 1_000, 5, 3, "G1 Young Generation, G1 Old Generation", MB, 30, 120 * MB, 300 * MB, 310 * MB).text()
+                .contains(": 5 collections (3 full) in 1.0s (G1 Young Generation, G1 Old Generation) freed"));
     }
 
     @Test
     void thrashingIsAWarning() {
-        LogEvent e = layout.thrashing(t, 10_000, 12, 4_100, 3 * MB, 401 * MB, 410 * MB, 450 * MB);
-        assertTrue(e.text().startsWith("[2025-10-27 14:46:05] ⚠️ GC THRASHING at 450.0 MB: 4.1s of the last 10s spent in 12 collections that freed only 3.0 MB;"), e.text());
+        LogEvent e = layout.thrashing(t, 10_000, 120, 4_100, 300 * MB, 121 * MB, 128 * MB, 450 * MB);
+        assertTrue(e.text().startsWith("[2025-10-27 14:46:05] ⚠️ GC THRASHING at 450.0 MB: 4.1s of the last 10s spent in 120 collections"
+                + " (freeing 300.0 MB in all), yet after each the heap still held at least 121.0 MB of its 128 MB max:"), e.text());
         assertTrue(!e.json().contains("\"heap_used_mb\""), "not mistaken for a snapshot breakdown by the analyzer: " + e.json());
     }
 
