@@ -10,6 +10,8 @@ import dev.memdebug.sample.SnapshotReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The monitor's JVM-aware part: turns the collections {@link GcListener} queued into GC lines, summaries
@@ -32,6 +34,8 @@ public final class JvmDiagnosis {
     private final CriticalDetail detail;
     private final Relief relief;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final List<GcEvent> pending = new ArrayList<>();
+    private long pendingUsed;
     private GcListener listener;
     private long droppedReported;
 
@@ -55,37 +59,45 @@ public final class JvmDiagnosis {
     }
 
     /**
-     * Writes the collections that must be logged at once and adds full GCs to the recent operations; the
-     * rest join the interval's summary. Called at the start of each check with the figure just measured.
+     * Takes the collections queued since the last check: full GCs join the recent operations at once (so
+     * an alarm block of this check lists them), the ones to be logged at once wait for {@link #afterCheck}
+     * (so no GC line delays an alarm block), the rest join the interval's summary. Called at the start of
+     * each check with the figure just measured.
      */
-    void collections(long now, long usedBytes, RecentOperations recent, Sink sink) {
+    void collections(long usedBytes, RecentOperations recent) {
         if (listener == null) {
             return;
         }
         listener.drain(e -> {
             if (digest.observe(e)) {
-                String kind = e.old() ? "Full GC" : "Long GC pause";
-                sink.write(layout.collection(e.timeMillis(), kind, e.collector(), e.cause(), e.durationMillis(),
-                        e.heapBeforeBytes(), e.heapAfterBytes(), usedBytes, reader.rssBytes()), e.old());
+                pending.add(e);
+                pendingUsed = usedBytes;
                 recent.add(new Operation(e.timeMillis(), "Garbage Collection", usedBytes, e.collector() + " (" + e.cause()
                         + ", " + e.durationMillis() + " ms) freed " + Mb.of(e.freedBytes()) + ", heap now " + Mb.of(e.heapAfterBytes())));
             }
         });
+    }
+
+    /** After the alarm decision: the collections to be logged at once, thrashing, the interval's GC summary. */
+    void afterCheck(long now, long usedBytes, boolean aboveHigh, Sink sink) {
+        if (listener == null) {
+            return;
+        }
+        if (!pending.isEmpty()) {
+            long rss = reader.rssBytes();
+            for (GcEvent e : pending) {
+                sink.write(layout.collection(e.timeMillis(), e.old() ? "Full GC" : "Long GC pause", e.collector(), e.cause(),
+                        e.durationMillis(), e.heapBeforeBytes(), e.heapAfterBytes(), pendingUsed, rss), e.old());
+            }
+            pending.clear();
+        }
         long dropped = listener.dropped();
         if (dropped > droppedReported) {
             sink.write(layout.collectionsDropped(now, dropped - droppedReported), true);
             droppedReported = dropped;
         }
-    }
-
-    /** After the alarm decision: thrashing, the interval's GC summary. */
-    void afterCheck(long now, long usedBytes, boolean aboveHigh, Sink sink) {
-        if (listener == null) {
-            return;
-        }
-        MemoryUsage heap = null;
         if (aboveHigh) {
-            heap = memory.getHeapMemoryUsage();
+            MemoryUsage heap = memory.getHeapMemoryUsage();
             long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
             GcDigest.Thrashing t = digest.thrashing(now, true, max);
             if (t != null) {

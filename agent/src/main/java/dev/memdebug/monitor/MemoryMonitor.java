@@ -136,7 +136,7 @@ public final class MemoryMonitor implements Runnable {
         }
         app.drain(recent, used, listener);
         if (jvm != null) {
-            jvm.collections(now, used, recent, sink);
+            jvm.collections(used, recent);
         }
         double bytesPerMilli = climb.observe(now, used);
         long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
