@@ -30,9 +30,17 @@ public record JvmFlags(long maxHeapBytes, boolean maxHeapSetByUser, double maxRa
     /** What the JVM needs beyond the heap and direct buffers at the least: metaspace, code, GC, threads, libc. */
     static final long MIN_NATIVE_BYTES = 96L * 1024 * 1024;
 
-    /** Reads the flags of this JVM; flags it does not know keep neutral values. */
+    /**
+     * Reads the flags of this JVM; flags it does not know keep neutral values, and a JVM without the
+     * HotSpot diagnostic bean (OpenJ9) gets the max heap alone. Never throws.
+     */
     public static JvmFlags read() {
-        HotSpotDiagnosticMXBean hs = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        HotSpotDiagnosticMXBean hs;
+        try {
+            hs = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        } catch (RuntimeException | LinkageError e) {
+            hs = null;
+        }
         VMOption maxHeap = option(hs, "MaxHeapSize");
         VMOption percentage = option(hs, "MaxRAMPercentage");
         String gc = "?";
@@ -48,7 +56,7 @@ public record JvmFlags(long maxHeapBytes, boolean maxHeapSetByUser, double maxRa
         return new JvmFlags(
                 maxHeap != null ? number(maxHeap, -1) : Runtime.getRuntime().maxMemory(),
                 setByUser(maxHeap),
-                percentage != null ? Double.parseDouble(percentage.getValue()) : -1,
+                decimal(percentage),
                 setByUser(percentage),
                 gc,
                 number(option(hs, "MaxDirectMemorySize"), 0),
@@ -129,6 +137,14 @@ public record JvmFlags(long maxHeapBytes, boolean maxHeapSetByUser, double maxRa
             return hs == null ? null : hs.getVMOption(name);
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    private static double decimal(VMOption o) {
+        try {
+            return o == null ? -1 : Double.parseDouble(o.getValue());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
