@@ -6,7 +6,10 @@ import dev.memdebug.config.ConfigLoader;
 import dev.memdebug.config.ConfigProblem;
 import dev.memdebug.config.ValueParser;
 import dev.memdebug.instrument.BootstrapInjector;
+import dev.memdebug.jvm.DiagnosticCommands;
+import dev.memdebug.jvm.JvmFlags;
 import dev.memdebug.log.HeaderInfo;
+import dev.memdebug.log.JvmLayout;
 import dev.memdebug.log.LogEvent;
 import dev.memdebug.log.LogLayout;
 import dev.memdebug.log.LogWriter;
@@ -18,6 +21,7 @@ import dev.memdebug.monitor.AlarmState;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.GcListener;
 import dev.memdebug.monitor.HeapReserve;
+import dev.memdebug.monitor.JvmDiagnosis;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
 import dev.memdebug.ops.RecentOperations;
@@ -161,6 +165,8 @@ public final class AgentRuntime {
             high = Math.round(limit.bytes() * 0.80);
             critical = Math.round(limit.bytes() * 0.94);
         }
+        JvmFlags flags = JvmFlags.read();
+        notes.addAll(flags.warnings(limit.bytes(), nativeNow()));
         Path logPath = config.logPath();
         boolean logExisted = Files.exists(logPath);
         DirectoryPersistence where = LogPersistence.read(Path.of("/proc/self/mountinfo"), platform)
@@ -205,6 +211,7 @@ public final class AgentRuntime {
                 ProcessHandle.current().pid(),
                 hostName(env),
                 JvmDescription.describe(),
+                flags.describe(),
                 platform.describe(),
                 limit.bytes(),
                 limit.source(),
@@ -233,9 +240,12 @@ public final class AgentRuntime {
         SnapshotReader reader = new SnapshotReader(cgroup, process, host, limit, app::metrics);
         AlarmState alarm = new AlarmState(high, critical, config.rearm().resolve(limit.bytes()), config.alarmRepeatMillis());
         SpikeDetector spikes = new SpikeDetector(config.spikeThresholdBytes(), config.spikeWindowMillis());
+        JvmDiagnosis jvm = new JvmDiagnosis(new JvmLayout(layout), reader, config.gcSummaryIntervalMillis(),
+                config.gcLongPauseMillis(), config.criticalHistogram(), config.criticalHistogramIntervalMillis(),
+                config.criticalHistogramMaxHeap(), flags.nmtOn(), config.reliefGc(), config.reliefTrim(), new DiagnosticCommands());
         MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes,
                 config.checkIntervalMillis(), config.checkIntervalHighMillis(), config.snapshotIntervalMillis(),
-                config.operationsShown(), config.logStderrSnapshots());
+                config.operationsShown(), config.logStderrSnapshots(), jvm);
         if (config.alertTarget() != null) {
             AlertSender sender = new AlertSender(config.alertTarget(), config.alertFormat(), config.alertTimeoutMillis(),
                     header.appName(), header.host(), (ok, message) -> {
@@ -245,7 +255,7 @@ public final class AgentRuntime {
             sender.start();
             monitor.setAlerts(sender);
         }
-        GcListener.register(recent, monitor);
+        jvm.listen(GcListener.register(monitor::wake));
         Hooks.bind(app, monitor, config.hooksReportAfterMillis());
         return monitor;
     }
@@ -260,6 +270,12 @@ public final class AgentRuntime {
             }
         }
         return dir;
+    }
+
+    /** What the JVM holds outside the heap at start: non-heap pools and the threads' stacks. */
+    private static long nativeNow() {
+        java.lang.management.MemoryUsage nonHeap = java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+        return nonHeap.getCommitted() + java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount() * 1024L * 1024;
     }
 
     static Path jsonPathFor(Path logPath) {

@@ -293,6 +293,9 @@ public final class Analyzer {
     }
 
     private static void heapOrNative(RunRecord run, int index, boolean crashed, List<Finding> out) {
+        if (fromGrowthLine(run, index, crashed, out)) {
+            return;
+        }
         LogEventRecord first = null;
         LogEventRecord last = null;
         for (LogEventRecord e : run.events) {
@@ -311,7 +314,10 @@ public final class Analyzer {
         growth.put("direct buffers", last.directMb - first.directMb);
         growth.put("metaspace", last.metaspaceMb - first.metaspaceMb);
         growth.put("other native memory", last.otherNativeMb - first.otherNativeMb);
-        if (first.threads >= 0 && last.threads >= 0) {
+        boolean stacksInMb = first.stacksMb >= 0 && last.stacksMb >= 0;
+        if (stacksInMb) {
+            growth.put("thread stacks", last.stacksMb - first.stacksMb);
+        } else if (first.threads >= 0 && last.threads >= 0) {
             growth.put("thread stacks", (last.threads - first.threads) * 1.0);
         }
         Map.Entry<String, Double> top = growth.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
@@ -321,21 +327,63 @@ public final class Analyzer {
         StringBuilder detail = new StringBuilder("From the first to the last breakdown: ");
         growth.forEach((k, v) -> detail.append(k).append(' ').append(v >= 0 ? "+" : "").append(fmt(v)).append(" MB, "));
         detail.setLength(detail.length() - 2);
-        String advice = switch (top.getKey()) {
+        String advice = growthAdvice(top.getKey());
+        out.add(new Finding("heap-or-native", crashed ? 0.4 : 0.25, index,
+                "Growth was mostly in " + top.getKey() + ": +" + fmt(top.getValue()) + (top.getKey().equals("thread stacks") && !stacksInMb ? " threads" : " MB"),
+                detail.toString() + ".",
+                List.of(cite(first.file, first.line, first.head), cite(last.file, last.line, last.head)), advice));
+    }
+
+    /**
+     * The agent's own verdict, when the log has growth lines: the last CRITICAL block's (else the last
+     * event's) growth since the run's first snapshot, whose heap figure is the resident estimate rather
+     * than the used figure of the moment. Returns whether it made the finding.
+     */
+    private static boolean fromGrowthLine(RunRecord run, int index, boolean crashed, List<Finding> out) {
+        LogEventRecord chosen = null;
+        for (LogEventRecord e : run.events) {
+            if (!e.growthMb.isEmpty() && (chosen == null || chosen.kind != LogEventRecord.Kind.CRITICAL
+                    || e.kind == LogEventRecord.Kind.CRITICAL)) {
+                chosen = e;
+            }
+        }
+        if (chosen == null) {
+            return false;
+        }
+        Map.Entry<String, Double> top = chosen.growthMb.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        if (top.getValue() < 20) {
+            return true;
+        }
+        String part = switch (top.getKey()) {
+            case "direct" -> "direct buffers";
+            case "mapped" -> "mapped buffers";
+            case "code" -> "code cache";
+            case "other native" -> "other native memory";
+            default -> top.getKey();
+        };
+        StringBuilder detail = new StringBuilder("The agent's breakdown at " + chosen.stamp + ", growth since the run's first snapshot: ");
+        chosen.growthMb.forEach((k, v) -> detail.append(k).append(' ').append(v >= 0 ? "+" : "").append(fmt(v)).append(" MB, "));
+        detail.setLength(detail.length() - 2);
+        out.add(new Finding("heap-or-native", crashed ? 0.4 : 0.25, index, "Growth was mostly in " + part + ": +" + fmt(top.getValue()) + " MB",
+                detail + ".", List.of(cite(chosen.file, chosen.line, chosen.head)), growthAdvice(part)));
+        return true;
+    }
+
+    private static String growthAdvice(String part) {
+        return switch (part) {
             case "heap" -> "The heap grew most: look at what the app keeps (a class histogram, a heap dump before HIGH); "
                     + "also make sure the max heap leaves room for native memory in the container.";
             case "direct buffers" -> "Direct buffers grew most: they live outside the heap and count against the container "
                     + "but not -Xmx. Release them, pool them, or cap them with -XX:MaxDirectMemorySize so the JVM fails "
                     + "with an OutOfMemoryError instead of being killed.";
             case "metaspace" -> "Metaspace grew most: classes are generated or loaded repeatedly; cap it with -XX:MaxMetaspaceSize.";
-            case "thread stacks" -> "Thread count grew: a pool without a bound; bound it or lower -Xss.";
-            default -> "Native memory outside the JVM's pools grew most (malloc arenas, JNI): try MALLOC_ARENA_MAX=2 and "
-                    + "Native Memory Tracking (-XX:NativeMemoryTracking=summary).";
+            case "thread stacks" -> "Thread count grew (stacks are reserved at -Xss each and resident as far as they are used): "
+                    + "a pool without a bound; bound it or lower -Xss.";
+            case "code cache" -> "The code cache grew most: much generated or JIT-compiled code; cap it with -XX:ReservedCodeCacheSize.";
+            case "mapped buffers" -> "Memory-mapped files grew most: their touched pages count against the container; map smaller windows or unmap sooner.";
+            default -> "Native memory outside the JVM's pools grew most (malloc arenas, JNI): try MALLOC_ARENA_MAX=2, "
+                    + "relief.trim=true, and Native Memory Tracking (-XX:NativeMemoryTracking=summary) to see which part.";
         };
-        out.add(new Finding("heap-or-native", crashed ? 0.4 : 0.25, index,
-                "Growth was mostly in " + top.getKey() + ": +" + fmt(top.getValue()) + (top.getKey().equals("thread stacks") ? " threads" : " MB"),
-                detail.toString() + ".",
-                List.of(cite(first.file, first.line, first.head), cite(last.file, last.line, last.head)), advice));
     }
 
     /** A counter or gauge that keeps growing across snapshots while memory grows: an unbounded collection. */

@@ -81,7 +81,8 @@ final class JsonLinesReader {
                 case "critical" -> LogEventRecord.Kind.CRITICAL;
                 case "limit" -> LogEventRecord.Kind.LIMIT;
                 case "shutdown" -> LogEventRecord.Kind.SHUTDOWN;
-                case "notice" -> LogEventRecord.Kind.NOTICE;
+                case "notice", "gc_thrashing" -> LogEventRecord.Kind.NOTICE;
+                case "gc", "gc_summary", "relief_gc" -> LogEventRecord.Kind.GC;
                 default -> LogEventRecord.Kind.OTHER;
             };
             String stamp = STAMP.format(Instant.ofEpochMilli(ts));
@@ -94,10 +95,19 @@ final class JsonLinesReader {
             e.metaspaceMb = num(o, "metaspace_mb");
             e.otherNativeMb = num(o, "other_native_mb");
             e.threads = (int) num(o, "threads");
+            e.stacksMb = num(o, "stacks_mb");
             if (o.get("metrics") instanceof Map<?, ?> metrics) {
                 for (Map.Entry<?, ?> m : metrics.entrySet()) {
                     if (m.getValue() instanceof Double d && d >= 0) {
                         e.metrics.put(labelOf(String.valueOf(m.getKey())), d.longValue());
+                    }
+                }
+            }
+            if (o.get("growth") instanceof Map<?, ?> growth) {
+                for (Map.Entry<?, ?> g : growth.entrySet()) {
+                    String key = String.valueOf(g.getKey());
+                    if (g.getValue() instanceof Double d && key.endsWith("_mb")) {
+                        e.growthMb.put(key.substring(0, key.length() - 3).replace('_', ' '), d);
                     }
                 }
             }

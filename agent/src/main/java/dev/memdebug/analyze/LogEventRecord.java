@@ -28,6 +28,10 @@ public final class LogEventRecord {
     double metaspaceMb = -1;
     double otherNativeMb = -1;
     int threads = -1;
+    /** The breakdown's estimate of thread stacks; -1 in logs that predate it. */
+    double stacksMb = -1;
+    /** The agent's growth line (part to MB since the run's first snapshot, largest growth first); empty in older logs. */
+    final Map<String, Double> growthMb = new LinkedHashMap<>();
     String operation;
     String context;
     String limitLabel;

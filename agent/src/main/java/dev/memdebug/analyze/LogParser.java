@@ -53,6 +53,8 @@ public final class LogParser {
     private static final Pattern JVM_HEAP = Pattern.compile("heap ([0-9.]+)/");
     private static final Pattern JVM_PART = Pattern.compile("(metaspace|direct|other native) ([0-9.]+) MB");
     private static final Pattern JVM_THREADS = Pattern.compile("threads (\\d+)");
+    private static final Pattern GROWTH_PART = Pattern.compile("([a-z][a-z ]*?) ([+-][0-9]+(?:\\.[0-9]+)?) MB");
+    private static final Pattern JVM_STACKS = Pattern.compile("\\(~([0-9.]+) MB stacks\\)");
     private static final java.util.Set<String> NOT_METRICS = java.util.Set.of("RAM Usage", "System", "Threads", "Open files",
             "JVM", "Context", "Operation", "Memory");
 
@@ -305,6 +307,14 @@ public final class LogParser {
             jvm(content);
             return;
         }
+        if (content.startsWith(LogLayout.GROWN_SINCE)) {
+            int colon = content.indexOf(": ");
+            Matcher g = GROWTH_PART.matcher(colon < 0 ? "" : content.substring(colon + 2));
+            while (g.find()) {
+                event.growthMb.put(g.group(1), Double.parseDouble(g.group(2)));
+            }
+            return;
+        }
         if (content.startsWith("RAM Usage") || content.startsWith("System:") || content.startsWith("🚨") || content.startsWith("Last ")
                 || content.startsWith("Recent operations") || line.equals(LogLayout.SEPARATOR) || content.isEmpty()) {
             return;
@@ -336,6 +346,10 @@ public final class LogParser {
         m = JVM_THREADS.matcher(content);
         if (m.find()) {
             event.threads = Integer.parseInt(m.group(1));
+        }
+        m = JVM_STACKS.matcher(content);
+        if (m.find()) {
+            event.stacksMb = Double.parseDouble(m.group(1));
         }
     }
 }

@@ -40,6 +40,13 @@ public final class AgentConfig {
     private final AlertFormat alertFormat;
     private final long alertTimeoutMillis;
     private final boolean contextRedact;
+    private final long gcSummaryIntervalMillis;
+    private final long gcLongPauseMillis;
+    private final boolean criticalHistogram;
+    private final long criticalHistogramIntervalMillis;
+    private final long criticalHistogramMaxHeap;
+    private final boolean reliefGc;
+    private final boolean reliefTrim;
     private final boolean logPathExplicit;
     private final List<ConfigEntry> hookEntries;
 
@@ -70,6 +77,13 @@ public final class AgentConfig {
         this.alertFormat = AlertFormat.byId(v.text(ConfigKey.ALERT_FORMAT));
         this.alertTimeoutMillis = v.duration(ConfigKey.ALERT_TIMEOUT);
         this.contextRedact = v.bool(ConfigKey.CONTEXT_REDACT);
+        this.gcSummaryIntervalMillis = v.duration(ConfigKey.GC_SUMMARY_INTERVAL);
+        this.gcLongPauseMillis = v.duration(ConfigKey.GC_LONG_PAUSE);
+        this.criticalHistogram = v.bool(ConfigKey.CRITICAL_HISTOGRAM);
+        this.criticalHistogramIntervalMillis = v.duration(ConfigKey.CRITICAL_HISTOGRAM_INTERVAL);
+        this.criticalHistogramMaxHeap = v.size(ConfigKey.CRITICAL_HISTOGRAM_MAX_HEAP);
+        this.reliefGc = v.bool(ConfigKey.RELIEF_GC);
+        this.reliefTrim = v.bool(ConfigKey.RELIEF_TRIM);
         this.logPathExplicit = logPathExplicit;
         this.hookEntries = List.copyOf(hookEntries);
     }
@@ -109,6 +123,13 @@ public final class AgentConfig {
     public long alertTimeoutMillis() { return alertTimeoutMillis; }
     /** Whether hook context values are masked by default ({@code context.redact}). */
     public boolean contextRedact() { return contextRedact; }
+    public long gcSummaryIntervalMillis() { return gcSummaryIntervalMillis; }
+    public long gcLongPauseMillis() { return gcLongPauseMillis; }
+    public boolean criticalHistogram() { return criticalHistogram; }
+    public long criticalHistogramIntervalMillis() { return criticalHistogramIntervalMillis; }
+    public long criticalHistogramMaxHeap() { return criticalHistogramMaxHeap; }
+    public boolean reliefGc() { return reliefGc; }
+    public boolean reliefTrim() { return reliefTrim; }
     /** The {@code hook.*}, {@code gauge.*}, {@code counter.*}, {@code limit.*} and {@code snapshot.*} entries, in source order. */
     public List<ConfigEntry> hookEntries() { return hookEntries; }
 }

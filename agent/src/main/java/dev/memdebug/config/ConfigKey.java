@@ -31,6 +31,13 @@ public enum ConfigKey {
     OPERATIONS_CAPACITY("operations.capacity", "4096", Kind.INT, "Operation records that may wait between the app's threads and the writer (64-1048576)."),
     CONTEXT_REDACT("context.redact", "true", Kind.BOOLEAN, "Mask what looks like a token, password, e-mail address or phone number in hook contexts (hook.NAME.redact overrides it per hook)."),
     HOOKS_REPORT_AFTER("hooks.report-after", "30s", Kind.DURATION, "When hooks that matched nothing are reported, counted from start."),
+    GC_SUMMARY_INTERVAL("gc.summary.interval", "60s", Kind.DURATION, "Collections other than full GCs and long pauses are summed up in one GC summary line per this interval (0 = none, else at least 1s)."),
+    GC_LONG_PAUSE("gc.long-pause", "500ms", Kind.DURATION, "A collection at least this long is logged at once, like every full GC (0 = only full GCs; at most 60s)."),
+    CRITICAL_HISTOGRAM("critical.histogram", "true", Kind.BOOLEAN, "After a CRITICAL block, log the top 10 classes by heap bytes (a class histogram: stops the app for one full GC)."),
+    CRITICAL_HISTOGRAM_INTERVAL("critical.histogram.interval", "10m", Kind.DURATION, "At most one class histogram per this period, and at most one per CRITICAL episode."),
+    CRITICAL_HISTOGRAM_MAX_HEAP("critical.histogram.max-heap", "2GB", Kind.SIZE, "No class histogram while the heap in use is larger than this: its pause grows with the heap."),
+    RELIEF_GC("relief.gc", "false", Kind.BOOLEAN, "At HIGH, run System.gc() and log what it freed (Auto GC triggered at ...)."),
+    RELIEF_TRIM("relief.trim", "false", Kind.BOOLEAN, "At HIGH, have the JVM return free malloc memory to the OS (System.trim_native_heap, JDK 17.0.9+ and 21+) and log the RSS it freed."),
     ALERT_URL("alert.url", "", Kind.TEXT, "Opt-in: POST the CRITICAL block, once per episode, to this http(s) URL (e.g. a chat webhook); empty = the agent sends nothing anywhere. Shown only as scheme://host/…"),
     ALERT_FORMAT("alert.format", "text", Kind.TEXT, "Body of the alert: text (the block), json ({\"type\":\"critical\",\"text\":...}) or chat (a Slack/Discord webhook message)."),
     ALERT_TIMEOUT("alert.timeout", "5s", Kind.DURATION, "Connect and read time-out of the alert request (100ms to 30s); a failed alert is logged, never retried.");

@@ -117,6 +117,17 @@ final class Values {
             case CHECK_INTERVAL -> requireMillis(value, 10, 60_000, text);
             case CHECK_INTERVAL_HIGH -> requireMillis(value, 10, 1_000, text);
             case SPIKE_WINDOW -> requireMillis(value, 100, 3_600_000, text);
+            case GC_SUMMARY_INTERVAL -> {
+                if ((Long) value != 0) {
+                    requireMillis(value, 1_000, 86_400_000, text);
+                }
+            }
+            case GC_LONG_PAUSE -> requireMillis(value, 0, 60_000, text);
+            case CRITICAL_HISTOGRAM_MAX_HEAP -> {
+                if ((Long) value < 1024 * 1024) {
+                    throw new IllegalArgumentException("expects a size of at least 1MB, not '" + text + "'");
+                }
+            }
             case LOG_MAX_SIZE -> {
                 if ((Long) value < 64 * 1024) {
                     throw new IllegalArgumentException("expects a size of at least 64KB, not '" + text + "'");

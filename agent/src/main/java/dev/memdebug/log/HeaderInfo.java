@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * What the header of a run says. Immutable.
  *
+ * @param jvmFlags the flags that size the JVM's memory (max heap and how it was chosen, GC, direct, stacks)
  * @param notes extra lines (configuration problems, where the log lives, warnings about JVM sizing)
  */
 public record HeaderInfo(
@@ -14,6 +15,7 @@ public record HeaderInfo(
         long pid,
         String host,
         String jvm,
+        String jvmFlags,
         String platform,
         long limitBytes,
         String limitSource,

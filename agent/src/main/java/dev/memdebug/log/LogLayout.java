@@ -1,6 +1,7 @@
 package dev.memdebug.log;
 
 import dev.memdebug.ops.Operation;
+import dev.memdebug.sample.MemoryBreakdown;
 import dev.memdebug.sample.MemorySnapshot;
 import dev.memdebug.sample.MetricValue;
 import java.time.Instant;
@@ -24,6 +25,8 @@ public final class LogLayout {
     public static final String HEADER_TITLE = "MEMORY DEBUG LOG - ";
     public static final String CLEAN_SHUTDOWN = "✅ CLEAN SHUTDOWN";
     public static final String RESTARTED = "🔄 RESTARTED at ";
+    /** Starts the breakdown's growth line in snapshot blocks. */
+    public static final String GROWN_SINCE = "Grown since ";
 
     private final DateTimeFormatter stamp;
     private final DateTimeFormatter clock;
@@ -44,6 +47,7 @@ public final class LogLayout {
         t.append("Started: ").append(stamp(h.startMillis())).append(" | PID ").append(h.pid()).append(" | Host ").append(h.host()).append('\n');
         t.append(RULE).append('\n');
         t.append("JVM: ").append(h.jvm()).append('\n');
+        t.append("JVM memory flags: ").append(h.jvmFlags()).append('\n');
         t.append("Platform: ").append(h.platform()).append('\n');
         t.append("Memory limit: ").append(Mb.limit(h.limitBytes())).append(" (").append(h.limitSource()).append(")\n");
         t.append("Measured: ").append(h.measured()).append('\n');
@@ -62,7 +66,7 @@ public final class LogLayout {
         t.append("Check this file after crashes to see what happened before running out of RAM.\n");
         t.append(SEPARATOR).append('\n').append('\n');
         JsonLine j = new JsonLine().put("ts", h.startMillis()).put("type", "start").put("app", h.appName())
-                .put("version", h.version()).put("pid", h.pid()).put("host", h.host()).put("jvm", h.jvm())
+                .put("version", h.version()).put("pid", h.pid()).put("host", h.host()).put("jvm", h.jvm()).put("jvm_flags", h.jvmFlags())
                 .put("platform", h.platform()).put("limit_mb", Mb.number(h.limitBytes()))
                 .put("limit_source", h.limitSource()).put("thresholds", h.thresholds())
                 .put("oom_kills", h.oomKillsSoFar());
@@ -79,6 +83,9 @@ public final class LogLayout {
             t.append("   ").append(metrics).append('\n');
         }
         t.append("   ").append(jvmLine(s)).append('\n');
+        if (s.baseline() != null) {
+            t.append("   ").append(growthLine(s)).append('\n');
+        }
         t.append('\n');
         return new LogEvent(t.toString(), snapshotJson(s, "periodic", null).toString());
     }
@@ -239,6 +246,9 @@ public final class LogLayout {
             lines.add("Threads: " + s.threads() + " | Open files: " + s.openFiles());
         }
         lines.add(jvmLine(s));
+        if (s.baseline() != null) {
+            lines.add(growthLine(s));
+        }
         if (latest != null && !latest.context().isEmpty()) {
             lines.add("Context: " + latest.context());
         }
@@ -253,12 +263,18 @@ public final class LogLayout {
         }
     }
 
-    /** {@code JVM: heap 120.3/256.0 MB (max 1024 MB) | metaspace ... | other native ...}. */
+    /**
+     * {@code JVM: heap 120.3/256.0 MB (max 1024 MB) ~180.0 MB touched | metaspace ... | other native ...}: heap used/committed,
+     * and the resident estimate when it differs from the committed size.
+     */
     public static String jvmLine(MemorySnapshot s) {
         StringBuilder b = new StringBuilder(200);
         b.append("JVM: heap ").append(number(s.heapUsed())).append('/').append(Mb.of(s.heapCommitted()));
         if (s.heapMax() > 0) {
             b.append(" (max ").append(Mb.limit(s.heapMax())).append(')');
+        }
+        if (s.heapTouchedBytes() != s.heapCommitted()) {
+            b.append(" ~").append(Mb.of(s.heapTouchedBytes())).append(" touched");
         }
         b.append(" | metaspace ").append(Mb.of(s.metaspaceUsed()))
                 .append(" | code ").append(Mb.of(s.codeCacheUsed()))
@@ -266,6 +282,30 @@ public final class LogLayout {
                 .append(" | mapped ").append(Mb.of(s.mappedBytes()))
                 .append(" | threads ").append(s.threads()).append(" (~").append(Mb.of(s.stackBytesEstimate())).append(" stacks)")
                 .append(" | other native ").append(Mb.of(s.otherNativeBytes()));
+        return b.toString();
+    }
+
+    /**
+     * {@code Grown since 14:35:22: heap +250.3 MB (largest) | other native +12.0 MB | metaspace -1.1 MB}:
+     * each part of {@link MemoryBreakdown} that changed since the run's first snapshot, largest growth first.
+     */
+    public String growthLine(MemorySnapshot s) {
+        StringBuilder b = new StringBuilder(160);
+        b.append(GROWN_SINCE).append(clock.format(Instant.ofEpochMilli(s.baseline().timeMillis()))).append(": ");
+        List<MemoryBreakdown.Part> growth = MemoryBreakdown.growth(s.baseline(), s);
+        if (growth.isEmpty()) {
+            return b.append("no part changed by 1 MB or more").toString();
+        }
+        for (int i = 0; i < growth.size(); i++) {
+            MemoryBreakdown.Part p = growth.get(i);
+            if (i > 0) {
+                b.append(" | ");
+            }
+            b.append(p.name()).append(' ').append(Mb.rise(p.bytes()));
+            if (i == 0 && p.bytes() > 0) {
+                b.append(" (largest)");
+            }
+        }
         return b.toString();
     }
 
@@ -299,12 +339,19 @@ public final class LogLayout {
                 .put("rss_mb", Mb.number(s.rssBytes())).put("virtual_mb", Mb.number(s.virtualBytes()))
                 .put("container_mb", Mb.number(s.containerUsageBytes())).put("available_mb", Mb.number(s.availableBytes()))
                 .put("heap_used_mb", Mb.number(s.heapUsed())).put("heap_committed_mb", Mb.number(s.heapCommitted()))
-                .put("heap_max_mb", Mb.number(s.heapMax())).put("metaspace_mb", Mb.number(s.metaspaceUsed()))
+                .put("heap_max_mb", Mb.number(s.heapMax())).put("heap_touched_mb", Mb.number(s.heapTouchedBytes())).put("metaspace_mb", Mb.number(s.metaspaceUsed()))
                 .put("code_mb", Mb.number(s.codeCacheUsed())).put("nonheap_committed_mb", Mb.number(s.nonHeapCommitted()))
                 .put("direct_mb", Mb.number(s.directBytes())).put("mapped_mb", Mb.number(s.mappedBytes()))
                 .put("threads", s.threads()).put("stacks_mb", Mb.number(s.stackBytesEstimate()))
                 .put("other_native_mb", Mb.number(s.otherNativeBytes())).put("open_files", s.openFiles())
                 .put("metrics", metrics);
+        if (s.baseline() != null) {
+            JsonLine growth = new JsonLine();
+            for (MemoryBreakdown.Part p : MemoryBreakdown.growth(s.baseline(), s)) {
+                growth.put(p.name().replace(' ', '_') + "_mb", Mb.number(Math.abs(p.bytes())) * Long.signum(p.bytes()));
+            }
+            j.put("growth", growth);
+        }
         if (latest != null) {
             j.put("op", operationJson(latest));
         }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * JSON file and the mirror, because the text is what the user reads after a crash.
  *
  * <p>Thread-safety: all methods are {@code synchronized}. Callers are the agent's own threads (monitor,
- * GC notifications, start-up, shutdown hook); app threads never call it, so its lock can never stall the
+ * start-up, shutdown hook; GC notifications are queued and written by the monitor); app threads never call it, so its lock can never stall the
  * app. The CRITICAL block is written by the monitor thread that detected it, with no queue in between.
  */
 public final class LogWriter {

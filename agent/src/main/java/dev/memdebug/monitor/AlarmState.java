@@ -23,6 +23,7 @@ public final class AlarmState {
     private long lastCritical = Long.MIN_VALUE / 2;
     private boolean aboveHigh;
     private boolean criticalEpisodeStarted;
+    private long criticalEpisodes;
 
     public AlarmState(long highBytes, long criticalBytes, long rearmBytes, long repeatMillis) {
         this.highBytes = highBytes;
@@ -47,6 +48,9 @@ public final class AlarmState {
         if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes)) {
             if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
                 criticalEpisodeStarted = criticalArmed;
+                if (criticalArmed) {
+                    criticalEpisodes++;
+                }
                 criticalArmed = false;
                 highArmed = false;
                 lastCritical = nowMillis;
@@ -84,6 +88,14 @@ public final class AlarmState {
     /** Whether the last observation was at or above HIGH (the monitor then checks faster). */
     public boolean aboveHigh() {
         return aboveHigh;
+    }
+
+    /**
+     * How many CRITICAL episodes have begun: an episode starts when CRITICAL is logged after memory had
+     * fallen back by the re-arm margin (or for the first time); repeats within one episode do not count.
+     */
+    public long criticalEpisode() {
+        return criticalEpisodes;
     }
 
     public long highBytes() {

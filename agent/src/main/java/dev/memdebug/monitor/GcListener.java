@@ -1,44 +1,63 @@
 package dev.memdebug.monitor;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.memdebug.log.Mb;
-import dev.memdebug.ops.Operation;
-import dev.memdebug.ops.RecentOperations;
+import com.sun.management.GcInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Listens to the JVM's garbage-collection notifications: each collection becomes an operation in the
- * recent list ({@code Garbage Collection - 416.8 MB - G1 Old Generation freed 15.3 MB}) and wakes the
- * monitor, because a collection is when memory figures change the most.
+ * Receives the JVM's garbage-collection notifications and hands each, as a {@link GcEvent}, to the
+ * monitor thread, which decides what to log and writes it. A full collection wakes the monitor at once (it
+ * is logged at once, and memory figures change most then); young ones wait for the next check, so an
+ * allocation-heavy app with dozens of young collections a second does not multiply the checks.
  *
- * <p>Thread-safety: notifications arrive on the JVM's service thread; the listener only touches the
- * synchronized {@link RecentOperations} and {@link MemoryMonitor#wake()}.
+ * <p>Thread-safety: {@link #handleNotification} runs on the JVM's service thread, which also delivers
+ * low-memory and compilation events: it must stay short and must never block or touch the log. It only
+ * decodes the notification, offers the event to a bounded queue (a full queue drops the event and counts
+ * it) and unparks the monitor. {@link #drain} is for the monitor thread only.
  */
 public final class GcListener implements NotificationListener {
 
-    private final RecentOperations recent;
-    private final MemoryMonitor monitor;
+    /** Collections that may wait for the monitor; at 1 s checks even a young-GC storm stays below it. */
+    static final int CAPACITY = 1024;
 
-    private GcListener(RecentOperations recent, MemoryMonitor monitor) {
-        this.recent = recent;
-        this.monitor = monitor;
+    private final ArrayBlockingQueue<GcEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Set<String> heapPools;
+    private final Runnable wake;
+
+    GcListener(Set<String> heapPools, Runnable wake) {
+        this.heapPools = heapPools;
+        this.wake = wake;
     }
 
-    /** Registers one listener on every collector that emits notifications. */
-    public static void register(RecentOperations recent, MemoryMonitor monitor) {
-        GcListener listener = new GcListener(recent, monitor);
+    /** Registers one listener on every collector that emits notifications; {@code wake} asks the monitor for a check. */
+    public static GcListener register(Runnable wake) {
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        GcListener listener = new GcListener(heapPools, wake);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
             }
         }
+        return listener;
     }
 
     @Override
@@ -48,23 +67,51 @@ public final class GcListener implements NotificationListener {
                 return;
             }
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long before = used(info.getGcInfo().getMemoryUsageBeforeGc());
-            long after = used(info.getGcInfo().getMemoryUsageAfterGc());
-            String context = info.getGcName() + " (" + info.getGcCause() + ", " + info.getGcInfo().getDuration()
-                    + " ms) freed " + Mb.of(Math.max(0, before - after)) + ", heap now " + Mb.of(after);
-            if (!info.getGcAction().contains("minor")) {
-                recent.add(new Operation(System.currentTimeMillis(), "Garbage Collection", monitor.latestUsedBytes(), context));
+            GcEvent event = toEvent(info, System.currentTimeMillis());
+            if (!queue.offer(event)) {
+                dropped.incrementAndGet();
             }
-            monitor.wake();
+            if (event.old() || queue.size() >= CAPACITY / 2) {
+                wake.run();
+            }
         } catch (Throwable ignored) {
             // A malformed notification must not disturb the JVM's service thread; the next one may be fine.
         }
     }
 
-    private static long used(Map<String, MemoryUsage> pools) {
+    GcEvent toEvent(GarbageCollectionNotificationInfo info, long now) {
+        GcInfo gc = info.getGcInfo();
+        boolean old = info.getGcAction().contains("major");
+        return new GcEvent(now, info.getGcName(), info.getGcCause(), old, gc.getDuration(),
+                heapUsed(gc.getMemoryUsageBeforeGc()), heapUsed(gc.getMemoryUsageAfterGc()));
+    }
+
+    /** Passes every waiting event to {@code sink}, oldest first. Monitor thread only. */
+    public void drain(java.util.function.Consumer<GcEvent> sink) {
+        GcEvent e;
+        while ((e = queue.poll()) != null) {
+            sink.accept(e);
+        }
+    }
+
+    /** Events lost to a full queue since start. Any thread. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** For tests: hands an event over exactly as a notification would. */
+    void offer(GcEvent e) {
+        if (!queue.offer(e)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private long heapUsed(Map<String, MemoryUsage> pools) {
         long sum = 0;
-        for (MemoryUsage usage : pools.values()) {
-            sum += usage.getUsed();
+        for (Map.Entry<String, MemoryUsage> e : pools.entrySet()) {
+            if (heapPools.isEmpty() || heapPools.contains(e.getKey())) {
+                sum += e.getValue().getUsed();
+            }
         }
         return sum;
     }

@@ -17,6 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * (periodic snapshots, spikes, HIGH, CRITICAL, limits) itself, so the CRITICAL block goes from the
  * thread that detected it straight to the kernel with no queue in between.
  *
+ * <p>With a {@link JvmDiagnosis} it also logs the garbage collections queued since the last check, the
+ * class histogram and NMT summary after a CRITICAL block, and the relief actions after HIGH; all of it is
+ * written after the alarm block it belongs to, so nothing slow delays that block.
+ *
  * <p>Checks come every {@code check.interval} below HIGH and every {@code check.interval.high} above it,
  * and sooner when memory climbs fast: the next check is due before the current rate of climb could
  * reach CRITICAL, so a fast climb is still caught with room to write.
@@ -49,6 +53,8 @@ public final class MemoryMonitor implements Runnable {
     private final int operationsShown;
     private final int stderrSnapshotEvery;
     private final String periodicContext;
+    private final JvmDiagnosis jvm;
+    private final JvmDiagnosis.Sink sink = this::write;
     private final long startMillis = System.currentTimeMillis();
 
     private volatile Thread thread;
@@ -66,7 +72,9 @@ public final class MemoryMonitor implements Runnable {
 
     public MemoryMonitor(SnapshotReader reader, LogWriter writer, LogLayout layout, RecentOperations recent,
                          AppActivity app, AlarmState alarm, SpikeDetector spikes, long checkMillis,
-                         long checkHighMillis, long snapshotMillis, int operationsShown, int stderrSnapshotEvery) {
+                         long checkHighMillis, long snapshotMillis, int operationsShown, int stderrSnapshotEvery,
+                         JvmDiagnosis jvm) {
+        this.jvm = jvm;
         this.reader = reader;
         this.writer = writer;
         this.layout = layout;
@@ -87,6 +95,12 @@ public final class MemoryMonitor implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         nextSnapshotMillis = System.currentTimeMillis();
+        try {
+            // The baseline every later block's growth line is measured against.
+            reader.read(nextSnapshotMillis, reader.usedBytes());
+        } catch (Throwable t) {
+            reportError(t);
+        }
         while (!stopped) {
             long pause = checkMillis;
             try {
@@ -135,6 +149,9 @@ public final class MemoryMonitor implements Runnable {
             peakUsed = used;
         }
         app.drain(recent, used, listener);
+        if (jvm != null) {
+            jvm.collections(used, recent);
+        }
         double bytesPerMilli = climb.observe(now, used);
         long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
         long projected = used + (long) (bytesPerMilli * horizon);
@@ -154,10 +171,17 @@ public final class MemoryMonitor implements Runnable {
                     a.offer(block[0].text());
                 }
             }
+            if (jvm != null) {
+                jvm.afterCritical(used, alarm.criticalEpisode(), sink);
+                jvm.afterHigh(sink, listener::notice);
+            }
         } else if (level == AlarmState.Level.HIGH) {
             if (budget.allow(EventBudget.Kind.HIGH, now, used)) {
                 MemorySnapshot s = reader.read(now, used);
                 write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
+            }
+            if (jvm != null) {
+                jvm.afterHigh(sink, listener::notice);
             }
         } else if (spike) {
             if (budget.allow(EventBudget.Kind.SPIKE, now, used)) {
@@ -176,6 +200,9 @@ public final class MemoryMonitor implements Runnable {
             boolean mirror = stderrSnapshotEvery > 0 && (snapshotCount - 1) % stderrSnapshotEvery == 0;
             write(layout.periodic(s), mirror);
             recent.add(new Operation(now, "Periodic Check", used, periodicContext));
+        }
+        if (jvm != null) {
+            jvm.afterCheck(now, used, alarm.aboveHigh(), sink);
         }
         reportDrops(now);
         HeapReserve.claim();

@@ -31,8 +31,10 @@ public final class SnapshotReader {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<MemoryPoolMXBean> metaspacePools = new ArrayList<>();
     private final List<MemoryPoolMXBean> codePools = new ArrayList<>();
+    private final List<MemoryPoolMXBean> heapPools = new ArrayList<>();
     private final List<BufferPoolMXBean> bufferPools;
     private final long stackBytes;
+    private MemorySnapshot baseline;
 
     public SnapshotReader(CgroupMemory cgroup, ProcessMemory process, HostMemory host, MemoryLimit limit,
                           Supplier<List<MetricValue>> metrics) {
@@ -42,7 +44,8 @@ public final class SnapshotReader {
         this.limit = limit;
         this.metrics = metrics;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() != MemoryType.NON_HEAP) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool);
                 continue;
             }
             String name = pool.getName();
@@ -58,6 +61,21 @@ public final class SnapshotReader {
 
     public MemoryLimit limit() {
         return limit;
+    }
+
+    /** The process RSS, or -1 where {@code /proc} is missing. One file read. */
+    public long rssBytes() {
+        return process.rssBytes();
+    }
+
+    /** The JVM's heap in use now. */
+    public long heapUsedBytes() {
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** The thread stack size the estimate uses: -Xss / ThreadStackSize, else 1 MB. */
+    public long stackBytes() {
+        return stackBytes;
     }
 
     /**
@@ -78,8 +96,20 @@ public final class SnapshotReader {
         return jvmCommitted();
     }
 
-    /** A full snapshot; {@code usedBytes} is the figure the caller just checked, so both agree. */
+    /**
+     * A full snapshot; {@code usedBytes} is the figure the caller just checked, so both agree. The first
+     * snapshot read becomes the baseline that every later one carries, so blocks can show what grew.
+     */
     public MemorySnapshot read(long timeMillis, long usedBytes) {
+        MemorySnapshot s = readFigures(timeMillis, usedBytes);
+        if (baseline == null) {
+            baseline = s;
+            return s;
+        }
+        return s.withBaseline(baseline);
+    }
+
+    private MemorySnapshot readFigures(long timeMillis, long usedBytes) {
         MemoryUsage heap = memory.getHeapMemoryUsage();
         MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
         long direct = -1;
@@ -122,7 +152,21 @@ public final class SnapshotReader {
                 threadCount,
                 threadCount * stackBytes,
                 process.available() ? process.openFileCount() : -1,
-                metrics.get());
+                metrics.get(),
+                heapTouched(heap.getCommitted()),
+                null);
+    }
+
+    private long heapTouched(long committed) {
+        if (heapPools.isEmpty()) {
+            return committed;
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : heapPools) {
+            MemoryUsage u = pool.getPeakUsage();
+            peak += u == null ? 0 : u.getUsed();
+        }
+        return Math.min(committed, peak);
     }
 
     private long jvmCommitted() {

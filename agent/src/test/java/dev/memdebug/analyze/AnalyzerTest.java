@@ -149,9 +149,39 @@ class AnalyzerTest {
     }
 
     @Test
+    void jvmLinesAreReadAndTheGrowthLineNamesTheCulprit() throws Exception {
+        Analysis a = analyze("jvm-heap.log", resource("jvm-heap.log"));
+        assertEquals(List.of(), a.issues(), "every line of a log with GC, relief and detail lines is understood");
+        List<LogEventRecord> gc = a.runs().get(0).events().stream().filter(e -> e.kind == LogEventRecord.Kind.GC).toList();
+        assertTrue(gc.size() >= 3, gc.toString());
+        for (LogEventRecord e : gc) {
+            assertTrue(e.mb > 40 && e.mb < 600, "the figure is the 'at N MB' of the head: " + e.head);
+        }
+        Finding heap = a.findings().stream().filter(f -> f.kind().equals("heap-or-native")).findFirst().orElseThrow();
+        assertTrue(heap.title().startsWith("Growth was mostly in heap: +"), heap.title());
+        assertTrue(heap.evidence().get(0).contains("CRITICAL MEMORY"), "the CRITICAL block's breakdown is cited: " + heap.evidence());
+
+        Finding threads = analyze("jvm-threads.log", resource("jvm-threads.log")).findings().stream()
+                .filter(f -> f.kind().equals("heap-or-native")).findFirst().orElseThrow();
+        assertTrue(threads.title().startsWith("Growth was mostly in thread stacks: +") && threads.title().endsWith(" MB"), threads.title());
+
+        Analysis json = Analyzer.analyze(List.of("jvm-heap.jsonl"), AnalyzeCommand.parse(List.of(new LogParser.Input("jvm-heap.jsonl", resource("jvm-heap.jsonl")))));
+        Finding fromJson = json.findings().stream().filter(f -> f.kind().equals("heap-or-native")).findFirst().orElseThrow();
+        assertEquals(heap.title(), fromJson.title());
+    }
+
+    @Test
+    void mutatedJvmLogsNeverThrow() throws Exception {
+        mutate(resource("jvm-heap.log"), 7);
+    }
+
+    @Test
     void mutatedLogsNeverThrowAndEachIssueNamesItsLine() throws Exception {
-        String log = resource("seed-crash.log");
-        Random random = new Random(42);
+        mutate(resource("seed-crash.log"), 42);
+    }
+
+    private static void mutate(String log, long seed) {
+        Random random = new Random(seed);
         for (int round = 0; round < 2000; round++) {
             StringBuilder b = new StringBuilder(log);
             for (int m = 0; m < 20 && b.length() > 1; m++) {

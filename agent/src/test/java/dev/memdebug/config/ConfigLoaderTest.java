@@ -145,4 +145,28 @@ class ConfigLoaderTest {
         assertTrue(!all.contains("SECRET"), all);
         assertEquals("https://hooks.slack.com/…", bad.config().alertTarget().display());
     }
+
+    @Test
+    void jvmDiagnosisKeysHaveCheapDefaultsAndRanges() {
+        AgentConfig d = ConfigLoader.load(null, Map.of(), dir).config();
+        assertEquals(60_000, d.gcSummaryIntervalMillis());
+        assertEquals(500, d.gcLongPauseMillis());
+        assertTrue(d.criticalHistogram());
+        assertEquals(600_000, d.criticalHistogramIntervalMillis());
+        assertEquals(2L << 30, d.criticalHistogramMaxHeap());
+        assertFalse(d.reliefGc(), "relief actions stop the app, so they are opt-in");
+        assertFalse(d.reliefTrim());
+
+        ConfigLoader.Result r = ConfigLoader.load("gc.summary.interval=200ms,gc.long-pause=2m,critical.histogram.max-heap=10KB,relief.gc=yes please",
+                Map.of("MEMDEBUG_RELIEF_TRIM", "true", "MEMDEBUG_GC_SUMMARY_INTERVAL", "0"), dir);
+        List<String> problems = r.problems().stream().map(ConfigProblem::describe).toList();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'gc.summary.interval' expects a duration from 1s to"), problems.get(0));
+        assertTrue(problems.get(1).contains("'gc.long-pause' expects a duration from 0s to 60s"), problems.get(1));
+        assertTrue(problems.get(2).contains("'critical.histogram.max-heap' expects a size of at least 1MB"), problems.get(2));
+        assertTrue(problems.get(3).contains("'relief.gc'"), problems.get(3));
+        assertEquals(0, r.config().gcSummaryIntervalMillis(), "the environment's 0 (no summaries) is valid and wins");
+        assertTrue(r.config().reliefTrim());
+        assertEquals(500, r.config().gcLongPauseMillis());
+    }
 }

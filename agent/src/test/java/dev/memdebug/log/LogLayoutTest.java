@@ -89,4 +89,25 @@ class LogLayoutTest {
         assertEquals("59s", LogLayout.uptime(59_000));
         assertEquals("1h 02m 13s", LogLayout.uptime(3_733_000));
     }
+
+    @Test
+    void blocksAndPeriodicLinesShowGrowthSinceTheFirstSnapshot() {
+        MemorySnapshot base = snapshot(t - 60_000, 200, List.of());
+        MemorySnapshot now = new MemorySnapshot(t, 450 * MB, 512 * MB, 450 * MB, 1024 * MB, 450 * MB, 62 * MB,
+                210 * MB, 256 * MB, 1024 * MB, 30 * MB, 10 * MB, 50 * MB, 300 * MB, 0, 16, 16 * MB, 24, List.of(), 256 * MB, base);
+        LogEvent critical = layout.critical(now, null, List.of());
+        assertTrue(critical.text().contains("└─ Grown since 14:46:33: direct +200.0 MB (largest) | thread stacks +2.0 MB\n"), critical.text());
+        assertTrue(critical.text().contains("├─ JVM: heap 210.0/256.0 MB (max 1024 MB) | metaspace"), "touched equals committed, so it is not repeated: " + critical.text());
+        assertTrue(critical.json().contains("\"growth\":{\"direct_mb\":200.0"), critical.json());
+        LogEvent periodic = layout.periodic(now);
+        assertTrue(periodic.text().contains("\n   Grown since 14:46:33: direct +200.0 MB (largest)"), periodic.text());
+        LogEvent first = layout.periodic(base);
+        assertTrue(!first.text().contains("Grown since"), "the baseline itself has nothing to compare with");
+    }
+
+    @Test
+    void anUnchangedRunSaysSo() {
+        MemorySnapshot base = snapshot(t - 60_000, 200, List.of());
+        assertEquals("Grown since 14:46:33: no part changed by 1 MB or more", layout.growthLine(snapshot(t, 200, List.of()).withBaseline(base)));
+    }
 }
