@@ -16,6 +16,7 @@ import dev.memdebug.log.StderrMirror;
 import dev.memdebug.monitor.AlarmState;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.GcListener;
+import dev.memdebug.monitor.PromotionForecast;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
 import dev.memdebug.ops.RecentOperations;
@@ -170,10 +171,11 @@ public final class AgentRuntime {
         SnapshotReader reader = new SnapshotReader(cgroup, process, host, limit, app::metrics);
         AlarmState alarm = new AlarmState(high, critical, config.rearm().resolve(limit.bytes()), config.alarmRepeatMillis());
         SpikeDetector spikes = new SpikeDetector(config.spikeThresholdBytes(), config.spikeWindowMillis());
-        MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes,
+        PromotionForecast promotion = PromotionForecast.forThisJvm();
+        MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes, promotion,
                 config.checkIntervalMillis(), config.checkIntervalHighMillis(), config.snapshotIntervalMillis(),
                 config.operationsShown(), config.logStderrSnapshots());
-        GcListener.register(recent, monitor);
+        GcListener.register(recent, monitor, promotion);
         Hooks.bind(app, monitor, config.hooksReportAfterMillis());
         return monitor;
     }

@@ -16,7 +16,8 @@ import javax.management.openmbean.CompositeData;
 /**
  * Listens to the JVM's garbage-collection notifications: each collection becomes an operation in the
  * recent list ({@code Garbage Collection - 416.8 MB - G1 Old Generation freed 15.3 MB}) and wakes the
- * monitor, because a collection is when memory figures change the most.
+ * monitor, because a collection is when memory figures change the most. Each collection also teaches the
+ * {@link PromotionForecast} how much of the young generation survives.
  *
  * <p>Thread-safety: notifications arrive on the JVM's service thread; the listener only touches the
  * synchronized {@link RecentOperations} and {@link MemoryMonitor#wake()}.
@@ -25,15 +26,17 @@ public final class GcListener implements NotificationListener {
 
     private final RecentOperations recent;
     private final MemoryMonitor monitor;
+    private final PromotionForecast forecast;
 
-    private GcListener(RecentOperations recent, MemoryMonitor monitor) {
+    private GcListener(RecentOperations recent, MemoryMonitor monitor, PromotionForecast forecast) {
         this.recent = recent;
         this.monitor = monitor;
+        this.forecast = forecast;
     }
 
-    /** Registers one listener on every collector that emits notifications. */
-    public static void register(RecentOperations recent, MemoryMonitor monitor) {
-        GcListener listener = new GcListener(recent, monitor);
+    /** Registers one listener on every collector that emits notifications; each collection also teaches {@code forecast}. */
+    public static void register(RecentOperations recent, MemoryMonitor monitor, PromotionForecast forecast) {
+        GcListener listener = new GcListener(recent, monitor, forecast);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -52,7 +55,9 @@ public final class GcListener implements NotificationListener {
             long after = used(info.getGcInfo().getMemoryUsageAfterGc());
             String context = info.getGcName() + " (" + info.getGcCause() + ", " + info.getGcInfo().getDuration()
                     + " ms) freed " + Mb.of(Math.max(0, before - after)) + ", heap now " + Mb.of(after);
-            if (!info.getGcAction().contains("minor")) {
+            boolean minor = info.getGcAction().contains("minor");
+            forecast.collected(minor, info.getGcInfo().getMemoryUsageBeforeGc(), info.getGcInfo().getMemoryUsageAfterGc());
+            if (!minor) {
                 recent.add(new Operation(System.currentTimeMillis(), "Garbage Collection", monitor.latestUsedBytes(), context));
             }
             monitor.wake();
