@@ -143,16 +143,18 @@ public final class MemoryMonitor implements Runnable {
             peakUsed = used;
         }
         app.drain(recent, used, listener);
-        double bytesPerMilli = climb.observe(now, used);
-        long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
-        long projected = used + (long) (bytesPerMilli * horizon);
         // The next young collection's step counts too: a leak's growth reaches the container in steps as
-        // large as the young generation, each too fast for any check. Above HIGH a step that would reach
-        // CRITICAL is CRITICAL; at any level a step that would reach the limit is.
+        // large as the young generation, each too fast for any check, while the young generation refills
+        // pages already counted and the figure stands still. The outlook (the figure plus that step) is
+        // what memory will be after the next collection; for a leak it climbs at the leak's true rate, so
+        // the climb rate and the time to the next check are taken from it. Above HIGH a step that would
+        // reach CRITICAL is CRITICAL; at any level a step that would reach the limit is.
         long step = promotion.stepBytes();
-        long limitBytes = reader.limit().bytes();
-        projected = Math.max(projected, used + step);
-        boolean stepWouldKill = step > 0 && used + step >= limitBytes;
+        long outlook = used + step;
+        double bytesPerMilli = climb.observe(now, outlook);
+        long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
+        long projected = Math.max(used + (long) (bytesPerMilli * horizon), outlook);
+        boolean stepWouldKill = step > 0 && outlook >= reader.limit().bytes();
         AlarmState.Level level = alarm.observe(now, used, projected, stepWouldKill);
         boolean spike = spikes.observe(now, used);
         long added = recent.added();
@@ -188,11 +190,12 @@ public final class MemoryMonitor implements Runnable {
         }
         criticalEpisode = alarm.criticalEpisode();
         reportDrops(now);
-        return nextPause(now, used, step);
+        return nextPause(now, outlook);
     }
 
-    private long nextPause(long now, long used, long step) {
-        long base = alarm.aboveHigh() || used + step >= alarm.criticalBytes() ? checkHighMillis : checkMillis;
+    /** The pause before the next check: shorter while the outlook climbs toward CRITICAL, or is there. */
+    private long nextPause(long now, long used) {
+        long base = alarm.aboveHigh() || used >= alarm.criticalBytes() ? checkHighMillis : checkMillis;
         long pause = base;
         if (lastSampleBytes >= 0 && now > lastSampleMillis && used > lastSampleBytes && used < alarm.criticalBytes()) {
             double bytesPerMilli = (used - lastSampleBytes) / (double) (now - lastSampleMillis);

@@ -82,7 +82,22 @@ class MemoryMonitorTest {
         assertFalse(text().contains("CRITICAL"), "100 + 40 MB stays below the 160 MB limit: " + text());
         young.set(61 * MB);
         monitor.tick(1050);
-        assertTrue(text().contains("CRASH IMMINENT: 100.0 MB / 160 MB - next young GC may add 61.0 MB"), text());
+        assertTrue(text().contains("CRASH IMMINENT: 100.0 MB / 160 MB - "), text());
+        assertTrue(text().contains(" - next young GC may add 61.0 MB\n"), text());
+    }
+
+    @Test
+    void checksComeSoonerWhileTheYoungGenerationOfALeakFillsThoughTheFigureStandsStill() throws IOException {
+        leakPromotedEverything();
+        rss(100);
+        young.set(10 * MB);
+        assertEquals(1000, monitor.tick(0));
+        young.set(20 * MB);
+        monitor.tick(200);
+        young.set(30 * MB);
+        long pause = monitor.tick(400);
+        assertTrue(pause < 200, "the outlook (100 MB + the step) climbs 50 MB/s toward CRITICAL at 150 MB: " + pause);
+        assertFalse(text().contains("CRITICAL"), text());
     }
 
     @Test

@@ -12,16 +12,18 @@ import java.util.concurrent.locks.LockSupport;
  * <p>First it fills its heap quickly, one unhooked megabyte at a time, until the cgroup's
  * {@code USAGE_FILE} reports {@code PREFILL_BYTES} (so a slow leak does not spend minutes below HIGH);
  * then it calls {@link #allocateChunk} {@code OPS} times (-1: until killed), each allocating and holding
- * {@code OP_KB}, paced so the heap grows at {@code RATE_MB_S} (0: as fast as it can). It never frees
+ * {@code OP_KB} in ten pieces, paced so the heap grows at {@code RATE_MB_S} (0: as fast as it can, in
+ * one piece). It never frees
  * anything and holds still at the end, so only the kernel's OOM killer ends it.
  *
- * <p>{@code allocateChunk} is the hooked operation. Its first statement prints {@code enter N} to stdout
+ * <p>{@code allocateChunk} is the hooked operation. Its first statement prints {@code enter N TIME} to stdout
  * and flushes: the hook's enter advice has run by then, so the last such line after the kill is the
  * last operation the agent could have been told about.
  */
 public final class CaptureApp {
 
     private static final long MB = 1024 * 1024;
+    private static final int PIECES = 10;
     private static final List<byte[]> HELD = new ArrayList<>();
     private static long leakStartNanos;
     private static long leaked;
@@ -53,11 +55,15 @@ public final class CaptureApp {
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    /** The hooked operation: allocates {@code bytes}, paced in pieces at the set rate, and keeps them. */
+    /**
+     * The hooked operation: allocates {@code bytes} and keeps them, in {@value #PIECES} pieces paced at the
+     * set rate (all at once when unpaced), as a request handler allocates while it runs. Prints
+     * {@code enter N TIME_MILLIS} first.
+     */
     public static void allocateChunk(long seq, int bytes) {
-        System.out.println("enter " + seq);
+        System.out.println("enter " + seq + " " + System.currentTimeMillis());
         System.out.flush();
-        int piece = bytesPerNano <= 0 ? bytes : (int) Math.max(64 * 1024, Math.min(bytes, bytesPerNano * 1e9 / 100));
+        int piece = bytesPerNano <= 0 ? bytes : Math.max(4096, bytes / PIECES);
         for (int done = 0; done < bytes; done += piece) {
             int n = Math.min(piece, bytes - done);
             HELD.add(touched(new byte[n]));

@@ -24,7 +24,7 @@ final class KillRun {
 
     private static final long MB = 1024 * 1024;
     private static final Pattern CHUNK = Pattern.compile("Chunk - (?:[0-9.]+|\\?) MB - op (\\d+)");
-    private static final Pattern ENTER = Pattern.compile("(?m)^enter (\\d+)$");
+    private static final Pattern ENTER = Pattern.compile("(?m)^enter (\\d+) (\\d+)$");
     private static final Pattern TS = Pattern.compile("\"ts\":(\\d+)");
     private static final Pattern FIGURE = Pattern.compile("\"mb\":([0-9.]+)");
     /**
@@ -43,7 +43,7 @@ final class KillRun {
 
     /** What one kill left behind. Times are wall-clock milliseconds; ages are kill time minus the record's time. */
     record Result(Scenario scenario, int index, Path dir, int exit, long oomKills, long killMillis,
-                  boolean criticalBlock, long lastEntered, long lastNamed, double lastFigureMb, double limitMb,
+                  boolean criticalBlock, long lastEntered, long lastEnteredMillis, long lastNamed, double lastFigureMb, double limitMb,
                   long lastRecordAgeMillis, long criticalLeadMillis, List<String> parseProblems, boolean tornLastLine,
                   JfrRepository jfr, String note) {
 
@@ -57,6 +57,11 @@ final class KillRun {
 
         double belowLimitMb() {
             return lastFigureMb < 0 ? Double.NaN : limitMb - lastFigureMb;
+        }
+
+        /** How long before the kill the last operation was entered, or -1. */
+        long lastEnteredAgeMillis() {
+            return lastEnteredMillis < 0 ? -1 : killMillis - lastEnteredMillis;
         }
 
         long jfrLastEventAgeMillis() {
@@ -119,9 +124,11 @@ final class KillRun {
         boolean criticalBlock = critical >= 0 && log.indexOf("\n" + LogLayout.SIRENS + "\n", critical) > 0;
 
         long lastEntered = 0;
+        long lastEnteredMillis = -1;
         Matcher m = ENTER.matcher(stdout);
         while (m.find()) {
             lastEntered = Long.parseLong(m.group(1));
+            lastEnteredMillis = Long.parseLong(m.group(2));
         }
         long lastNamed = 0;
         m = CHUNK.matcher(log);
@@ -169,7 +176,7 @@ final class KillRun {
                 }
             }
         }
-        return new Result(s, index, dir, exit, oomKills, killMillis, criticalBlock, lastEntered, lastNamed, lastFigure, limit,
+        return new Result(s, index, dir, exit, oomKills, killMillis, criticalBlock, lastEntered, lastEnteredMillis, lastNamed, lastFigure, limit,
                 lastTs < 0 ? -1 : killMillis - lastTs, criticalTs < 0 ? -1 : killMillis - criticalTs, problems, torn, jfr, note);
     }
 
