@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.memdebug.it.apps.Allocator;
+import dev.memdebug.it.apps.CaptureApp;
 import dev.memdebug.it.support.AgentJvm;
 import dev.memdebug.it.support.CgroupSandbox;
 import dev.memdebug.it.support.LogChecker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,37 @@ class CgroupOomTest {
             String marker = after.substring(0, after.indexOf("MEMORY DEBUG LOG"));
             assertTrue(marker.contains("CRITICAL MEMORY - CRASH IMMINENT"), "the marker names the run's CRITICAL figure: " + marker);
             assertTrue(after.contains("The cgroup counted an OOM kill since that run started (oom_kill 0 -> 1): the kernel's OOM killer ended it."), after);
+        }
+    }
+
+    /**
+     * A slow leak reaches the cgroup in steps as large as the young generation (each young collection
+     * promotes everything), so the figure jumps past the limit inside one collection; the CRITICAL block
+     * must come from the forecast of that step, and the operations after it must be in the log.
+     */
+    @Test
+    void aSlowLeakGetsItsCriticalBlockBeforeTheCollectionThatKillsIt() throws Exception {
+        Files.writeString(dir.resolve("agent.properties"), String.join("\n",
+                "hook.chunk.method = " + CaptureApp.class.getName() + "#allocateChunk",
+                "hook.chunk.label = Chunk",
+                "hook.chunk.log = enter",
+                "hook.chunk.context = op {arg0}",
+                ""));
+        String testClasses = Path.of(CaptureApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        try (CgroupSandbox cgroup = CgroupSandbox.create("leak", 192 * MB)) {
+            AgentJvm jvm = AgentJvm.in(dir).prefix(cgroup.prefix()).jvmArg("-Xmx384m", "-Xms16m", "-XX:+UseSerialGC")
+                    .agentArgs("config=" + dir.resolve("agent.properties"))
+                    .main(testClasses, CaptureApp.class, cgroup.directory().resolve("memory.usage_in_bytes").toString(),
+                            Long.toString(192 * MB * 55 / 100), "5", "512", "-1");
+            assertEquals(137, jvm.run(180), "stdout:\n" + jvm.stdout());
+            assertEquals(1, cgroup.oomKills());
+            String log = jvm.logText();
+            int critical = log.indexOf("🚨 CRITICAL MEMORY - CRASH IMMINENT: ");
+            assertTrue(critical > 0, log);
+            assertTrue(log.indexOf("\n" + "🚨".repeat(40) + "\n", critical) > 0, "the block is complete: " + log);
+            assertTrue(log.matches("(?s).*\\] 🚨 STILL CRITICAL: [0-9.]+ MB / 192 MB - \\d+ operation\\(s\\) since the last record\n"
+                    + "   Operation: \\[[0-9:]{8}\\] Chunk - [0-9.]+ MB - op \\d+\n.*"), log);
+            assertEquals(List.of(), LogChecker.defects(log));
         }
     }
 

@@ -22,6 +22,7 @@ import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.GcListener;
 import dev.memdebug.monitor.HeapReserve;
 import dev.memdebug.monitor.JvmDiagnosis;
+import dev.memdebug.monitor.PromotionForecast;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
 import dev.memdebug.ops.RecentOperations;
@@ -243,7 +244,8 @@ public final class AgentRuntime {
         JvmDiagnosis jvm = new JvmDiagnosis(new JvmLayout(layout), reader, config.gcSummaryIntervalMillis(),
                 config.gcLongPauseMillis(), config.criticalHistogram(), config.criticalHistogramIntervalMillis(),
                 config.criticalHistogramMaxHeap(), flags.nmtOn(), config.reliefGc(), config.reliefTrim(), new DiagnosticCommands());
-        MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes,
+        PromotionForecast promotion = PromotionForecast.forThisJvm();
+        MemoryMonitor monitor = new MemoryMonitor(reader, writer, layout, recent, app, alarm, spikes, promotion,
                 config.checkIntervalMillis(), config.checkIntervalHighMillis(), config.snapshotIntervalMillis(),
                 config.operationsShown(), config.logStderrSnapshots(), jvm);
         if (config.alertTarget() != null) {
@@ -255,7 +257,7 @@ public final class AgentRuntime {
             sender.start();
             monitor.setAlerts(sender);
         }
-        jvm.listen(GcListener.register(monitor::wake));
+        jvm.listen(GcListener.register(monitor::wake, promotion));
         Hooks.bind(app, monitor, config.hooksReportAfterMillis());
         return monitor;
     }

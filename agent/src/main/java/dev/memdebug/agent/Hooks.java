@@ -51,7 +51,7 @@ final class Hooks {
         if (!(app instanceof HookRuntime runtime)) {
             return;
         }
-        runtime.bind(monitor::latestUsedBytes, monitor::wake);
+        runtime.bind(monitor::latestUsedBytes, monitor::wake, monitor::wantsEveryOperation);
         HookInstaller hookInstaller = installer;
         if (hookInstaller == null) {
             return;

@@ -46,6 +46,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final boolean[] gaugeOverLimit;
     private volatile LongSupplier memory = () -> -1;
     private volatile Runnable wake = () -> { };
+    private volatile java.util.function.BooleanSupplier wakeForEach = () -> false;
     private long lastGaugeCheck;
     private long recorded;
     private final AtomicLongArray lastLimitPublished;
@@ -85,8 +86,17 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
 
     /** Connects the monitor: where operations get their memory figure and who to wake. */
     public void bind(LongSupplier memoryFigure, Runnable wakeMonitor) {
+        bind(memoryFigure, wakeMonitor, () -> false);
+    }
+
+    /**
+     * Like {@link #bind(LongSupplier, Runnable)}; while {@code wakeForEachOperation} says so (the monitor in
+     * a CRITICAL episode), every published operation wakes the monitor, not only a filling queue.
+     */
+    public void bind(LongSupplier memoryFigure, Runnable wakeMonitor, java.util.function.BooleanSupplier wakeForEachOperation) {
         this.memory = memoryFigure;
         this.wake = wakeMonitor;
+        this.wakeForEach = wakeForEachOperation;
     }
 
     GaugeReader gauges() {
@@ -187,7 +197,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private void publish(HookSpec h, byte phase, long duration, String context) {
         queue.publish(h.id(), phase, -1, System.currentTimeMillis(), memory.getAsLong(), duration, 0, context,
                 Thread.currentThread().getName());
-        if (queue.needsDrain()) {
+        if (queue.needsDrain() || wakeForEach.getAsBoolean()) {
             wake.run();
         }
     }

@@ -105,11 +105,23 @@ public final class LogLayout {
         return critical(s, latest, recent, 0);
     }
 
-    /** The CRITICAL block; a positive {@code bytesPerSecond} adds how fast memory was climbing. */
     public LogEvent critical(MemorySnapshot s, Operation latest, List<Operation> recent, double bytesPerSecond) {
+        return critical(s, latest, recent, bytesPerSecond, 0);
+    }
+
+    /**
+     * The CRITICAL block; a positive {@code bytesPerSecond} adds how fast memory was climbing, a positive
+     * {@code collectionStepBytes} that the next young collection may add that much at once (the reason
+     * for a CRITICAL below the threshold).
+     */
+    public LogEvent critical(MemorySnapshot s, Operation latest, List<Operation> recent, double bytesPerSecond,
+                             long collectionStepBytes) {
         String figure = Mb.of(s.usedBytes()) + " / " + Mb.limit(s.limitBytes());
         String climbing = bytesPerSecond >= 1024 * 1024
                 ? " - climbing " + Mb.of((long) bytesPerSecond) + "/s" : "";
+        if (collectionStepBytes > 0) {
+            climbing += " - next young GC may add " + Mb.of(collectionStepBytes);
+        }
         String ts = "[" + stamp(s.timeMillis()) + "] ";
         StringBuilder t = new StringBuilder(2048);
         t.append(ts).append(SIRENS).append('\n');
@@ -124,7 +136,25 @@ public final class LogLayout {
         operations(t, recent);
         t.append(SIRENS).append('\n').append('\n');
         JsonLine j = snapshotJson(s, "critical", latest).put("climb_mb_per_s", Mb.number((long) bytesPerSecond))
+                .put("gc_step_mb", Mb.number(collectionStepBytes))
                 .putRaw("recent", operationsJson(recent));
+        return new LogEvent(t.toString(), j.toString());
+    }
+
+    /**
+     * A short record written while a CRITICAL episode lasts, for the operations that came after its block:
+     * {@code [ts] 🚨 STILL CRITICAL: 131.0 MB / 160 MB - 3 operation(s) since the last record}, then the
+     * newest of them. The last operation before a kill is named even when the block came long before it.
+     */
+    public LogEvent criticalTrail(long timeMillis, long usedBytes, long limitBytes, long newOperations, List<Operation> newest) {
+        StringBuilder t = new StringBuilder(256);
+        t.append('[').append(stamp(timeMillis)).append("] 🚨 STILL CRITICAL: ").append(Mb.of(usedBytes)).append(" / ")
+                .append(Mb.limit(limitBytes)).append(" - ").append(newOperations).append(" operation(s) since the last record\n");
+        for (Operation op : newest) {
+            t.append("   Operation: ").append(operation(op)).append('\n');
+        }
+        JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "critical_trail").put("mb", Mb.number(usedBytes))
+                .put("limit_mb", Mb.number(limitBytes)).put("operations", newOperations).putRaw("recent", operationsJson(newest));
         return new LogEvent(t.toString(), j.toString());
     }
 

@@ -44,8 +44,17 @@ public final class AlarmState {
      * block while there is still room.
      */
     public Level observe(long nowMillis, long usedBytes, long projectedBytes) {
+        return observe(nowMillis, usedBytes, projectedBytes, false);
+    }
+
+    /**
+     * Like {@link #observe(long, long, long)}; {@code wouldReachLimit} says that one event already
+     * foreseen (the next young collection's promotion step) would take memory to the limit itself, which
+     * counts as CRITICAL at any level, HIGH or not.
+     */
+    public Level observe(long nowMillis, long usedBytes, long projectedBytes, boolean wouldReachLimit) {
         aboveHigh = usedBytes >= highBytes;
-        if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes)) {
+        if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes) || wouldReachLimit) {
             if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
                 criticalEpisodeStarted = criticalArmed;
                 if (criticalArmed) {
@@ -85,6 +94,14 @@ public final class AlarmState {
         return criticalEpisodeStarted;
     }
 
+    /**
+     * Whether a CRITICAL episode lasts: its block was written and memory has not yet fallen back below
+     * the re-arm margin.
+     */
+    public boolean criticalEpisode() {
+        return !criticalArmed;
+    }
+
     /** Whether the last observation was at or above HIGH (the monitor then checks faster). */
     public boolean aboveHigh() {
         return aboveHigh;
@@ -94,7 +111,7 @@ public final class AlarmState {
      * How many CRITICAL episodes have begun: an episode starts when CRITICAL is logged after memory had
      * fallen back by the re-arm margin (or for the first time); repeats within one episode do not count.
      */
-    public long criticalEpisode() {
+    public long criticalEpisodes() {
         return criticalEpisodes;
     }
 

@@ -23,7 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Checks come every {@code check.interval} below HIGH and every {@code check.interval.high} above it,
  * and sooner when memory climbs fast: the next check is due before the current rate of climb could
- * reach CRITICAL, so a fast climb is still caught with room to write.
+ * reach CRITICAL, so a fast climb is still caught with room to write. The step the next young collection
+ * may add ({@link PromotionForecast}) counts as part of the projection above HIGH, and at any level when
+ * it would reach the limit; checks come at the HIGH pace while it would reach CRITICAL. While a CRITICAL episode
+ * lasts, every check that finds new operations writes a one-line STILL CRITICAL record naming them
+ * (at most {@value #TRAIL_BUDGET} per episode), and the hooks wake the monitor for each operation.
  *
  * <p>Thread-safety: {@link #wake()} and {@link #latestUsedBytes()} may be called from any thread;
  * everything else runs on the monitor thread, except {@link #writeShutdown}, which runs on the JVM's
@@ -37,6 +41,10 @@ public final class MemoryMonitor implements Runnable {
     private static final long ERROR_REPORT_INTERVAL_MILLIS = 60_000;
     /** Dropped operation records are reported at most this often: a flood of them is one line, not one per check. */
     private static final long DROP_REPORT_INTERVAL_MILLIS = 10_000;
+    /** STILL CRITICAL records per CRITICAL episode: at most one per check, so about 30 s of them at 50 ms. */
+    static final int TRAIL_BUDGET = 600;
+    /** Operations listed in one STILL CRITICAL record. */
+    private static final int TRAIL_OPERATIONS = 3;
 
     private final SnapshotReader reader;
     private final LogWriter writer;
@@ -45,6 +53,7 @@ public final class MemoryMonitor implements Runnable {
     private final AppActivity app;
     private final AlarmState alarm;
     private final SpikeDetector spikes;
+    private final PromotionForecast promotion;
     private final ClimbRate climb = new ClimbRate();
     private final EventBudget budget = new EventBudget();
     private final long checkMillis;
@@ -62,6 +71,9 @@ public final class MemoryMonitor implements Runnable {
     private volatile long latestUsed = -1;
     private volatile long peakUsed;
     private volatile boolean stopped;
+    private volatile boolean criticalEpisode;
+    private long operationsSeen;
+    private int trailLeft = TRAIL_BUDGET;
     private long lastSampleMillis;
     private long lastSampleBytes = -1;
     private long nextSnapshotMillis;
@@ -71,7 +83,7 @@ public final class MemoryMonitor implements Runnable {
     private long lastDropReport = Long.MIN_VALUE / 2;
 
     public MemoryMonitor(SnapshotReader reader, LogWriter writer, LogLayout layout, RecentOperations recent,
-                         AppActivity app, AlarmState alarm, SpikeDetector spikes, long checkMillis,
+                         AppActivity app, AlarmState alarm, SpikeDetector spikes, PromotionForecast promotion, long checkMillis,
                          long checkHighMillis, long snapshotMillis, int operationsShown, int stderrSnapshotEvery,
                          JvmDiagnosis jvm) {
         this.jvm = jvm;
@@ -82,6 +94,7 @@ public final class MemoryMonitor implements Runnable {
         this.app = app;
         this.alarm = alarm;
         this.spikes = spikes;
+        this.promotion = promotion;
         this.checkMillis = checkMillis;
         this.checkHighMillis = checkHighMillis;
         this.snapshotMillis = snapshotMillis;
@@ -133,6 +146,15 @@ public final class MemoryMonitor implements Runnable {
         wake();
     }
 
+    /**
+     * Whether the app's hooks should wake the monitor for every operation: during a CRITICAL episode each
+     * operation is written (a STILL CRITICAL record) as soon as the monitor sees it, so the last one
+     * before a kill is in the log. Any thread; a volatile read.
+     */
+    public boolean wantsEveryOperation() {
+        return criticalEpisode;
+    }
+
     /** The last figure checked, for stamping operations; -1 before the first check. Any thread. */
     public long latestUsedBytes() {
         return latestUsed;
@@ -152,18 +174,31 @@ public final class MemoryMonitor implements Runnable {
         if (jvm != null) {
             jvm.collections(used, recent);
         }
-        double bytesPerMilli = climb.observe(now, used);
+        // The next young collection's step counts too: a leak's growth reaches the container in steps as
+        // large as the young generation, each too fast for any check, while the young generation refills
+        // pages already counted and the figure stands still. The outlook (the figure plus that step) is
+        // what memory will be after the next collection; for a leak it climbs at the leak's true rate, so
+        // the climb rate and the time to the next check are taken from it. Above HIGH a step that would
+        // reach CRITICAL is CRITICAL; at any level a step that would reach the limit is.
+        long step = promotion.stepBytes();
+        long outlook = used + step;
+        double bytesPerMilli = climb.observe(now, outlook);
         long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
-        long projected = used + (long) (bytesPerMilli * horizon);
-        AlarmState.Level level = alarm.observe(now, used, projected);
+        long projected = Math.max(used + (long) (bytesPerMilli * horizon), outlook);
+        boolean stepWouldKill = step > 0 && outlook >= reader.limit().bytes();
+        AlarmState.Level level = alarm.observe(now, used, projected, stepWouldKill);
         boolean spike = spikes.observe(now, used);
+        long added = recent.added();
+        long newOperations = added - operationsSeen;
+        operationsSeen = added;
         if (level == AlarmState.Level.CRITICAL) {
             if (budget.allow(EventBudget.Kind.CRITICAL, now, used)) {
                 // The block the user needs most: a full heap gets the reserve claimed at start for it.
+                long stepShown = used < alarm.criticalBytes() && used + step >= alarm.criticalBytes() ? step : 0;
                 LogEvent[] block = new LogEvent[1];
                 HeapReserve.withReserve(() -> {
                     block[0] = layout.critical(reader.read(now, used), recent.latest(), recent.last(operationsShown),
-                            bytesPerMilli * 1000);
+                            bytesPerMilli * 1000, stepShown);
                     write(block[0], true);
                 });
                 AlertSender a = alerts;
@@ -172,8 +207,14 @@ public final class MemoryMonitor implements Runnable {
                 }
             }
             if (jvm != null) {
-                jvm.afterCritical(used, alarm.criticalEpisode(), sink);
+                jvm.afterCritical(used, alarm.criticalEpisodes(), sink);
                 jvm.afterHigh(sink, listener::notice);
+            }
+        } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0) {
+            write(layout.criticalTrail(now, used, reader.limit().bytes(), newOperations,
+                    recent.last((int) Math.min(newOperations, TRAIL_OPERATIONS))), false);
+            if (--trailLeft == 0) {
+                write(layout.notice(now, "ℹ️", "info", "further operations while CRITICAL are listed in the next CRITICAL block"), false);
             }
         } else if (level == AlarmState.Level.HIGH) {
             if (budget.allow(EventBudget.Kind.HIGH, now, used)) {
@@ -204,13 +245,18 @@ public final class MemoryMonitor implements Runnable {
         if (jvm != null) {
             jvm.afterCheck(now, used, alarm.aboveHigh(), sink);
         }
+        if (!alarm.criticalEpisode()) {
+            trailLeft = TRAIL_BUDGET;
+        }
+        criticalEpisode = alarm.criticalEpisode();
         reportDrops(now);
         HeapReserve.claim();
-        return nextPause(now, used);
+        return nextPause(now, outlook);
     }
 
+    /** The pause before the next check: shorter while the outlook climbs toward CRITICAL, or is there. */
     private long nextPause(long now, long used) {
-        long base = alarm.aboveHigh() ? checkHighMillis : checkMillis;
+        long base = alarm.aboveHigh() || used >= alarm.criticalBytes() ? checkHighMillis : checkMillis;
         long pause = base;
         if (lastSampleBytes >= 0 && now > lastSampleMillis && used > lastSampleBytes && used < alarm.criticalBytes()) {
             double bytesPerMilli = (used - lastSampleBytes) / (double) (now - lastSampleMillis);

@@ -35,6 +35,11 @@ public final class RecentOperations {
         return out;
     }
 
+    /** How many operations were ever added; the difference between two calls is how many came in between. */
+    public synchronized long added() {
+        return added;
+    }
+
     /** The newest operation, or {@code null} if there is none yet. */
     public synchronized Operation latest() {
         return added == 0 ? null : ring[(int) ((added - 1) % ring.length)];

@@ -104,4 +104,23 @@ class HookRuntimeTest {
         });
         assertEquals(List.of("Active DLs 2 > 1 by Download Started: second.zip | Active: 2"), limits);
     }
+
+    @Test
+    void everyOperationWakesTheMonitorOnlyWhileItAsks() {
+        HookPlan plan = HookConfigParserTest.parse(
+                "hook.chunk.method = a.App#allocate",
+                "hook.chunk.label = Chunk",
+                "hook.chunk.log = enter");
+        HookRuntime runtime = new HookRuntime(plan, 64);
+        java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean critical = new java.util.concurrent.atomic.AtomicBoolean();
+        runtime.bind(() -> 1L, wakes::incrementAndGet, critical::get);
+        runtime.exit(0, runtime.enter(0), null);
+        runtime.exit(0, runtime.enter(0), null);
+        assertEquals(0, wakes.get(), "a queue far from full needs no wake");
+        critical.set(true);
+        runtime.exit(0, runtime.enter(0), null);
+        runtime.exit(0, runtime.enter(0), null);
+        assertEquals(2, wakes.get());
+    }
 }

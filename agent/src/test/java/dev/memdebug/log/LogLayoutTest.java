@@ -50,6 +50,25 @@ class LogLayoutTest {
     }
 
     @Test
+    void aCriticalBlockCausedByTheNextCollectionsStepSaysSo() {
+        LogEvent e = layout.critical(snapshot(t, 420, List.of()), null, List.of(), 0, 70 * MB);
+        assertTrue(e.text().contains("] 🚨 CRITICAL MEMORY - CRASH IMMINENT: 420.0 MB / 512 MB - next young GC may add 70.0 MB\n"), e.text());
+        assertTrue(e.json().contains("\"gc_step_mb\":70.0"), e.json());
+        assertTrue(!layout.critical(snapshot(t, 420, List.of()), null, List.of(), 0, 0).text().contains("next young GC"));
+    }
+
+    @Test
+    void stillCriticalNamesTheNewestOperationsOnOneLineEach() {
+        List<Operation> newest = List.of(new Operation(t - 1000, "Chunk", 490 * MB, "op 41"), new Operation(t, "Chunk", 495 * MB, "op 42"));
+        LogEvent e = layout.criticalTrail(t, 495 * MB, 512 * MB, 7, newest);
+        assertEquals("[2025-10-27 14:47:33] 🚨 STILL CRITICAL: 495.0 MB / 512 MB - 7 operation(s) since the last record\n"
+                + "   Operation: [14:47:32] Chunk - 490.0 MB - op 41\n"
+                + "   Operation: [14:47:33] Chunk - 495.0 MB - op 42\n", e.text());
+        assertTrue(e.json().startsWith("{\"ts\":" + t + ",\"type\":\"critical_trail\",\"mb\":495.0,\"limit_mb\":512.0,\"operations\":7,"), e.json());
+        assertTrue(e.json().contains("\"context\":\"op 42\""), e.json());
+    }
+
+    @Test
     void periodicSnapshotIsCompact() {
         LogEvent e = layout.periodic(snapshot(t, 145, guideMetrics()));
         String[] lines = e.text().split("\n");

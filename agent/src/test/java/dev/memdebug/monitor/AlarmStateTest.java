@@ -78,4 +78,23 @@ class AlarmStateTest {
         assertEquals(CRITICAL, alarm.observe(63_000, 482 * MB));
         assertTrue(alarm.criticalEpisodeStarted(), "after falling by the margin, a new episode");
     }
+
+    @Test
+    void aForeseenStepToTheLimitIsCriticalEvenBelowHigh() {
+        assertEquals(NONE, alarm.observe(0, 300 * MB, 300 * MB, false));
+        assertEquals(CRITICAL, alarm.observe(100, 300 * MB, 520 * MB, true));
+        assertTrue(alarm.criticalEpisode());
+        assertEquals(NONE, alarm.observe(200, 310 * MB, 520 * MB, true), "once per episode");
+    }
+
+    @Test
+    void aCriticalEpisodeLastsUntilMemoryFallsByTheMargin() {
+        assertTrue(!alarm.criticalEpisode());
+        assertEquals(CRITICAL, alarm.observe(0, 490 * MB));
+        assertTrue(alarm.criticalEpisode());
+        assertEquals(NONE, alarm.observe(100, 470 * MB));
+        assertTrue(alarm.criticalEpisode(), "470 MB is within the 25 MB margin below CRITICAL");
+        assertEquals(NONE, alarm.observe(200, 450 * MB));
+        assertTrue(!alarm.criticalEpisode());
+    }
 }

@@ -17,7 +17,7 @@ class GcListenerTest {
     @Test
     void aSystemGcArrivesAsAFullCollectionThatFreedWhatWasGarbage() throws Exception {
         CountDownLatch woken = new CountDownLatch(1);
-        GcListener listener = GcListener.register(woken::countDown);
+        GcListener listener = GcListener.register(woken::countDown, PromotionForecast.forThisJvm());
         for (int i = 0; i < 64; i++) {
             sink = new byte[1024 * 1024];
         }
@@ -39,7 +39,7 @@ class GcListenerTest {
 
     @Test
     void aFullQueueDropsAndCounts() {
-        GcListener listener = new GcListener(java.util.Set.of(), () -> { });
+        GcListener listener = new GcListener(java.util.Set.of(), () -> { }, PromotionForecast.forThisJvm());
         for (int i = 0; i < GcListener.CAPACITY + 5; i++) {
             listener.offer(new GcEvent(i, "x", "y", false, 1, 2, 1));
         }

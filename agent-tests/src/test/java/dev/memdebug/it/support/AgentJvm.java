@@ -48,6 +48,15 @@ public final class AgentJvm {
         return this;
     }
 
+    /** Runs {@code main} of a class found on the given class path (e.g. the test classes alone, without the agent's classes). */
+    public AgentJvm main(String classPath, Class<?> mainClass, String... args) {
+        jvmArgs.add("-cp");
+        jvmArgs.add(classPath);
+        appArgs.add(mainClass.getName());
+        appArgs.addAll(List.of(args));
+        return this;
+    }
+
     /** Runs the sample bot jar. */
     public AgentJvm bot(String... args) {
         appArgs.add("-jar");

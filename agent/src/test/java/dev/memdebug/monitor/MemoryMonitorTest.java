@@ -1,0 +1,163 @@
+package dev.memdebug.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.memdebug.log.LogLayout;
+import dev.memdebug.log.LogWriter;
+import dev.memdebug.ops.Operation;
+import dev.memdebug.ops.RecentOperations;
+import dev.memdebug.sample.CgroupMemory;
+import dev.memdebug.sample.HostMemory;
+import dev.memdebug.sample.MemoryLimit;
+import dev.memdebug.sample.ProcessMemory;
+import dev.memdebug.sample.SnapshotReader;
+import java.io.IOException;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor's decisions, driven tick by tick with chosen times over a fixture {@code /proc/<pid>}
+ * whose RSS the test sets: a 160 MB limit, HIGH 128 MB, CRITICAL 150 MB, re-arm 8 MB.
+ */
+class MemoryMonitorTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong young = new AtomicLong();
+    private final PromotionForecast promotion = new PromotionForecast(young::get);
+    private final RecentOperations recent = new RecentOperations(64);
+    private Path proc;
+    private Path log;
+    private MemoryMonitor monitor;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        proc = Files.createDirectories(dir.resolve("proc"));
+        rss(60);
+        log = dir.resolve("memory_debug.log");
+        SnapshotReader reader = new SnapshotReader(CgroupMemory.detect(dir.resolve("no-cgroup"), proc), new ProcessMemory(proc),
+                new HostMemory(dir.resolve("meminfo")), new MemoryLimit(160 * MB, "test", false), List::of);
+        monitor = new MemoryMonitor(reader, new LogWriter(log, null, 10 * MB, 1, null), new LogLayout(ZoneOffset.UTC), recent,
+                AppActivity.NONE, new AlarmState(128 * MB, 150 * MB, 8 * MB, 60_000), new SpikeDetector(500 * MB, 10_000),
+                promotion, 1000, 50, 0, 5, 0, null);
+    }
+
+    @Test
+    void aLeakJustAboveHighWhoseNextYoungCollectionWouldStepPastCriticalGetsItsBlockNow() throws IOException {
+        leakPromotedEverything();
+        young.set(30 * MB);
+        rss(131);
+        monitor.tick(1000);
+        assertTrue(text().contains("🚨 CRITICAL MEMORY - CRASH IMMINENT: 131.0 MB / 160 MB - next young GC may add 30.0 MB\n"), text());
+    }
+
+    @Test
+    void withoutALearnedStepTheSameFigureIsOnlyHigh() throws IOException {
+        young.set(30 * MB);
+        rss(131);
+        monitor.tick(1000);
+        assertTrue(text().contains("⚠️ HIGH MEMORY: 131.0 MB / 160 MB"), text());
+        assertFalse(text().contains("CRITICAL"), text());
+    }
+
+    @Test
+    void belowHighOnlyAStepThatWouldReachTheLimitIsCritical() throws IOException {
+        leakPromotedEverything();
+        rss(100);
+        young.set(40 * MB);
+        monitor.tick(1000);
+        assertFalse(text().contains("CRITICAL"), "100 + 40 MB stays below the 160 MB limit: " + text());
+        young.set(61 * MB);
+        monitor.tick(1050);
+        assertTrue(text().contains("CRASH IMMINENT: 100.0 MB / 160 MB - "), text());
+        assertTrue(text().contains(" - next young GC may add 61.0 MB\n"), text());
+    }
+
+    @Test
+    void checksComeSoonerWhileTheYoungGenerationOfALeakFillsThoughTheFigureStandsStill() throws IOException {
+        leakPromotedEverything();
+        rss(100);
+        young.set(10 * MB);
+        assertEquals(1000, monitor.tick(0));
+        young.set(20 * MB);
+        monitor.tick(200);
+        young.set(30 * MB);
+        long pause = monitor.tick(400);
+        assertTrue(pause < 200, "the outlook (100 MB + the step) climbs 50 MB/s toward CRITICAL at 150 MB: " + pause);
+        assertFalse(text().contains("CRITICAL"), text());
+    }
+
+    @Test
+    void whileCriticalEveryCheckWithNewOperationsNamesThem() throws IOException {
+        rss(152);
+        monitor.tick(1000);
+        assertTrue(monitor.wantsEveryOperation());
+        recent.add(new Operation(1010, "Chunk", 152 * MB, "op 1"));
+        recent.add(new Operation(1020, "Chunk", 152 * MB, "op 2"));
+        rss(153);
+        monitor.tick(1050);
+        monitor.tick(1100);
+        String text = text();
+        assertTrue(text.contains("] 🚨 STILL CRITICAL: 153.0 MB / 160 MB - 2 operation(s) since the last record\n"
+                + "   Operation: [00:00:01] Chunk - 152.0 MB - op 1\n   Operation: [00:00:01] Chunk - 152.0 MB - op 2\n"), text);
+        assertEquals(1, count(text, "STILL CRITICAL"), "a check without new operations writes nothing");
+
+        rss(120);
+        monitor.tick(1150);
+        assertFalse(monitor.wantsEveryOperation(), "the episode ended below the re-arm margin");
+        recent.add(new Operation(1160, "Chunk", 120 * MB, "op 3"));
+        monitor.tick(1200);
+        assertFalse(text().contains("op 3"), text());
+    }
+
+    @Test
+    void theTrailOfOneEpisodeIsBounded() throws IOException {
+        rss(152);
+        monitor.tick(0);
+        for (int i = 1; i <= MemoryMonitor.TRAIL_BUDGET + 10; i++) {
+            recent.add(new Operation(i * 50L, "Chunk", 152 * MB, "op " + i));
+            monitor.tick(i * 50L);
+        }
+        String text = text();
+        assertEquals(MemoryMonitor.TRAIL_BUDGET, count(text, "STILL CRITICAL"));
+        assertEquals(1, count(text, "further operations while CRITICAL are listed in the next CRITICAL block"));
+    }
+
+    private void leakPromotedEverything() {
+        promotion.collected(true, Map.of("Eden Space", usage(30), "Tenured Gen", usage(60)),
+                Map.of("Eden Space", usage(0), "Tenured Gen", usage(90)));
+    }
+
+    private static MemoryUsage usage(long mb) {
+        return new MemoryUsage(0, mb * MB, Math.max(mb * MB, 1), -1);
+    }
+
+    private void rss(long mb) throws IOException {
+        Files.writeString(proc.resolve("statm"), "500000 " + (mb * MB / 4096) + " 0 0 0 0 0\n");
+    }
+
+    private String text() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static int count(String text, String marker) {
+        int n = 0;
+        for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
