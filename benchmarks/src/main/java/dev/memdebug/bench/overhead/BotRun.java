@@ -16,19 +16,30 @@ import java.util.concurrent.TimeUnit;
 final class BotRun {
 
     /** A small container's JVM: the heap a 512 MB plan would give it and the collector it would pick. */
-    static final List<String> BOT_JVM = List.of("-Xmx256m", "-XX:MaxDirectMemorySize=192m", "-XX:+UseSerialGC");
+    static final String DEFAULT_BOT_JVM = "-Xmx256m -XX:MaxDirectMemorySize=192m -XX:+UseSerialGC";
 
     private static final long STARTUP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long REST_MILLIS = 2000;
 
     private final Path java;
+    private final List<String> botJvm;
     private final Path botJar;
     private final int messages;
+    private final int bandwidth;
 
-    BotRun(Path java, Path botJar, int messages) {
+    /**
+     * @param botJvm    the JVM options every configuration shares, e.g. {@link #DEFAULT_BOT_JVM} split at spaces
+     * @param messages  how many messages of the script each run sends
+     * @param bandwidth the bot's {@code --bandwidth}: 0 makes downloads CPU-bound, so throughput shows CPU
+     *                  taken from the app; {@code steady}'s 40 MB/s keeps five downloads running at once,
+     *                  so the bot's buffer pool fills alike in every configuration and peak RSS compares
+     */
+    BotRun(Path java, List<String> botJvm, Path botJar, int messages, int bandwidth) {
         this.java = java;
+        this.botJvm = List.copyOf(botJvm);
         this.botJar = botJar;
         this.messages = messages;
+        this.bandwidth = bandwidth;
     }
 
     RunResult run(Configuration configuration, Path runDir) throws IOException, InterruptedException {
@@ -36,9 +47,9 @@ final class BotRun {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(BOT_JVM);
+        command.addAll(botJvm);
         command.addAll(configuration.jvmOptions(runDir));
-        command.addAll(List.of("-jar", botJar.toAbsolutePath().toString(), "--port", Integer.toString(port), "--bandwidth", "0"));
+        command.addAll(List.of("-jar", botJar.toAbsolutePath().toString(), "--port", Integer.toString(port), "--bandwidth", Integer.toString(bandwidth)));
         ProcessBuilder builder = new ProcessBuilder(command).directory(runDir.toFile())
                 .redirectOutput(runDir.resolve("stdout.txt").toFile())
                 .redirectError(runDir.resolve("stderr.txt").toFile());

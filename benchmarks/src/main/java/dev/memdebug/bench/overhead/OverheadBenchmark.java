@@ -14,7 +14,8 @@ import java.util.Map;
  * and {@link Summary} prints medians, min-max and ratios against "no agent". Linux only ({@code /proc}).
  *
  * <p>{@code bench/overhead.sh} builds the jars, fetches the OpenTelemetry agent and calls this with:
- * {@code --agent JAR --bot JAR --hooks FILE [--otel JAR] [--runs N] [--messages N] [--out DIR]}.
+ * {@code --agent JAR --bot JAR --hooks FILE [--otel JAR] [--runs N] [--messages N] [--out DIR]
+ * [--bot-jvm "OPTIONS"] [--bandwidth MB_PER_S]}; the bot's JVM options default to {@link BotRun#DEFAULT_BOT_JVM}.
  */
 public final class OverheadBenchmark {
 
@@ -22,13 +23,14 @@ public final class OverheadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("--runs", "5", "--messages", "120", "--out", "benchmarks/target/overhead"));
+        Map<String, String> options = new HashMap<>(Map.of("--runs", "5", "--messages", "120", "--out", "benchmarks/target/overhead",
+                "--bot-jvm", BotRun.DEFAULT_BOT_JVM, "--bandwidth", "0"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
         for (String required : List.of("--agent", "--bot", "--hooks")) {
             if (!options.containsKey(required)) {
-                System.err.println("usage: OverheadBenchmark --agent JAR --bot JAR --hooks FILE [--otel JAR] [--runs N] [--messages N] [--out DIR]");
+                System.err.println("usage: OverheadBenchmark --agent JAR --bot JAR --hooks FILE [--otel JAR] [--runs N] [--messages N] [--out DIR] [--bot-jvm \"OPTIONS\"] [--bandwidth MB_PER_S]");
                 System.exit(2);
             }
         }
@@ -37,7 +39,9 @@ public final class OverheadBenchmark {
         Path out = Path.of(options.get("--out")).toAbsolutePath();
         Path otel = options.containsKey("--otel") ? Path.of(options.get("--otel")) : null;
         List<Configuration> configurations = Configuration.all(Path.of(options.get("--agent")), Path.of(options.get("--hooks")), otel);
-        BotRun bot = new BotRun(Path.of(System.getProperty("java.home"), "bin", "java"), Path.of(options.get("--bot")), messages);
+        BotRun bot = new BotRun(Path.of(System.getProperty("java.home"), "bin", "java"),
+                List.of(options.get("--bot-jvm").strip().split("\\s+")), Path.of(options.get("--bot")), messages,
+                Integer.parseInt(options.get("--bandwidth")));
 
         Summary summary = new Summary();
         for (int run = 1; run <= runs; run++) {
