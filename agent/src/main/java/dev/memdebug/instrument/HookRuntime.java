@@ -36,6 +36,8 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final HookSpec[] hooks;
     private final AtomicLongArray counters;
     private final long[] counterLimits;
+    /** Whether any counter has a limit; without one, calls skip the per-thread pending-limit lookup. */
+    private final boolean anyCounterLimit;
     private final int[] counterMetric;
     private final List<MetricSpec> metrics;
     private final OperationQueue queue;
@@ -62,13 +64,16 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         java.util.Arrays.fill(counterLimits, -1);
         java.util.Arrays.fill(counterMetric, -1);
         this.metrics = plan.metrics();
+        boolean limited = false;
         for (int i = 0; i < metrics.size(); i++) {
             MetricSpec m = metrics.get(i);
             if (!m.gauge()) {
                 counterLimits[m.index()] = m.limit();
                 counterMetric[m.index()] = i;
+                limited |= m.limit() >= 0;
             }
         }
+        this.anyCounterLimit = limited;
         this.queue = new OperationQueue(queueCapacity);
         this.gauges = new GaugeReader(plan.gauges().toArray(new GaugeSpec[0]), notices::add);
         this.counterValues = counters::get;
@@ -124,7 +129,8 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     @Override
     public long enter(int hookId, Object[] arguments) {
         HookSpec h = hooks[hookId];
-        long start = System.nanoTime();
+        // The clock is read only for a call whose exit is logged (its duration); a counter-only hook reads none.
+        long start = h.logsExit() ? System.nanoTime() : 0L;
         change(h, CounterChange.Phase.ENTER);
         if (h.logEnter() != null) {
             publish(h, OperationRecord.ENTER, 0, context(h, arguments, ValuePath.UNREADABLE, null, 0));
@@ -136,11 +142,11 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     @Override
     public void exit(int hookId, long start, Object[] arguments, Object returned, Throwable thrown) {
         HookSpec h = hooks[hookId];
-        long duration = System.nanoTime() - start;
         change(h, CounterChange.Phase.EXIT);
         change(h, thrown == null ? CounterChange.Phase.RETURN : CounterChange.Phase.FAIL);
         String label = thrown == null ? h.logReturn() : h.logFail();
         if (label != null) {
+            long duration = System.nanoTime() - start;
             publish(h, thrown == null ? OperationRecord.EXIT : OperationRecord.FAIL, duration,
                     context(h, arguments, returned, thrown, duration));
         }
@@ -180,7 +186,7 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
 
     /** Publishes a limit crossed by this call after the call's own operation, so the monitor can name it as the cause. */
     private void flushLimits(HookSpec h) {
-        if (counterLimits.length == 0) {
+        if (!anyCounterLimit) {
             return;
         }
         int[] pending = pendingLimit.get();

@@ -19,6 +19,11 @@ import java.util.List;
 public record HookSpec(int id, String name, MethodTarget target, String logEnter, String logReturn, String logFail,
                        ContextTemplate context, List<CounterChange> changes, int[] counterIds, String source) {
 
+    /** Whether an exit (normal or by exception) is logged, which is when the call's duration is needed. */
+    public boolean logsExit() {
+        return logReturn != null || logFail != null;
+    }
+
     /** Whether the advice must pass arguments and the return value (a context needs them). */
     public boolean needsValues() {
         return context != null && (context.usesArguments() || context.usesReturn());
