@@ -88,7 +88,8 @@ class FaultTest {
             Files.write(filler, new byte[40 * 1024]);
             Path log = mount.dir().resolve("memory_debug.log");
             AgentJvm jvm = AgentJvm.in(dir.resolve("work")).jvmArg("-Xmx512m")
-                    .agentArgs(BUSY + ",log.path=" + log + ",log.max-size=1MB").main(Worker.class, "5000");
+                    // Long enough for a retry (every 2 s) after the filler is gone, even on a loaded machine.
+                    .agentArgs(BUSY + ",log.path=" + log + ",log.max-size=1MB").main(Worker.class, "9000");
             jvm.start();
             assertTrue(awaitFile(jvm.stderrFile(), "No space left on device", 30), jvm.stderr());
             assertIntact(log);

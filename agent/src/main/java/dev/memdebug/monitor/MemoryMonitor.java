@@ -212,9 +212,9 @@ public final class MemoryMonitor implements Runnable {
             }
         } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0) {
             write(layout.criticalTrail(now, used, reader.limit().bytes(), newOperations,
-                    recent.last((int) Math.min(newOperations, TRAIL_OPERATIONS))), false);
+                    recent.last((int) Math.min(newOperations, TRAIL_OPERATIONS))), true);
             if (--trailLeft == 0) {
-                write(layout.notice(now, "ℹ️", "info", "further operations while CRITICAL are listed in the next CRITICAL block"), false);
+                write(layout.notice(now, "ℹ️", "info", "further operations while CRITICAL are listed in the next CRITICAL block"), true);
             }
         } else if (level == AlarmState.Level.HIGH) {
             if (budget.allow(EventBudget.Kind.HIGH, now, used)) {
