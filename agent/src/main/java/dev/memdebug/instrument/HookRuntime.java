@@ -254,14 +254,21 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
             recorded++;
         });
         checkGaugeLimits(listener);
-        summariseLimits(listener);
+        summariseLimits(listener, false);
     }
 
-    private void summariseLimits(LimitListener listener) {
+    @Override
+    public void drainFinal(RecentOperations recent, long usedBytes, LimitListener listener) {
+        drain(recent, usedBytes, listener);
+        summariseLimits(listener, true);
+    }
+
+    /** {@code all}: whatever the interval, as at shutdown. */
+    private void summariseLimits(LimitListener listener, boolean all) {
         long now = System.currentTimeMillis();
         for (int id = 0; id < limitSummarised.length; id++) {
             long skipped = limitSkipped.get(id) - limitSummarised[id];
-            if (skipped > 0 && now - lastLimitSummary[id] >= LIMIT_INTERVAL_MILLIS && counterMetric[id] >= 0) {
+            if (skipped > 0 && (all || now - lastLimitSummary[id] >= LIMIT_INTERVAL_MILLIS) && counterMetric[id] >= 0) {
                 MetricSpec m = metrics.get(counterMetric[id]);
                 listener.notice("RATE LIMIT: " + m.label() + " went over its limit of " + m.limit() + " another "
                         + skipped + " time(s) since the last line about it, summarised here (one line per counter every "

@@ -28,6 +28,14 @@ public interface AppActivity {
      */
     void drain(RecentOperations recent, long usedBytes, LimitListener limits);
 
+    /**
+     * The last {@link #drain} of the run (the shutdown hook's): also writes every summary that is still
+     * waiting for its interval, so what a rate limit left out is said before the clean-shutdown line.
+     */
+    default void drainFinal(RecentOperations recent, long usedBytes, LimitListener limits) {
+        drain(recent, usedBytes, limits);
+    }
+
     /** The counters and gauges, in the order the user chose. May take a little time (gauges are read). */
     List<MetricValue> metrics();
 

@@ -21,7 +21,12 @@ public final class EventBudget {
 
     /** The kinds of block that are budgeted. */
     public enum Kind {
-        CRITICAL("CRITICAL", 20), HIGH("HIGH", 10), SPIKE("SPIKE", 10);
+        CRITICAL("CRITICAL", 20), HIGH("HIGH", 10), SPIKE("SPIKE", 10),
+        /**
+         * One-line records of the operations after a CRITICAL block: enough for twelve seconds of an app's
+         * ten operations a second before a kill, not enough for a flood to rotate the history away.
+         */
+        STILL_CRITICAL("STILL CRITICAL", 120);
 
         private final String title;
         private final int perWindow;

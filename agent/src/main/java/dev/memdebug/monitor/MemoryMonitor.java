@@ -115,6 +115,7 @@ public final class MemoryMonitor implements Runnable {
             reportError(t);
         }
         while (!stopped) {
+            long started = System.nanoTime();
             long pause = checkMillis;
             try {
                 pause = tick(System.currentTimeMillis());
@@ -122,6 +123,18 @@ public final class MemoryMonitor implements Runnable {
                 reportError(t);
             }
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(pause));
+            // Wakes (every hooked call while CRITICAL, collections, a full queue) can come far faster than
+            // checks are worth: a flood must not turn this thread into a busy loop in a dying process.
+            // Sleep, unlike park, is not cut short by the next wake.
+            long rest = TimeUnit.MILLISECONDS.toNanos(MIN_CHECK_MILLIS) - (System.nanoTime() - started);
+            if (rest > 0) {
+                try {
+                    Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+                } catch (InterruptedException e) {
+                    // Nobody may stop this thread by interrupting it; a kept flag would make every park return at once.
+                    Thread.interrupted();
+                }
+            }
         }
     }
 
@@ -210,7 +223,8 @@ public final class MemoryMonitor implements Runnable {
                 jvm.afterCritical(used, alarm.criticalEpisodes(), sink);
                 jvm.afterHigh(sink, listener::notice);
             }
-        } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0) {
+        } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0
+                && budget.allow(EventBudget.Kind.STILL_CRITICAL, now, used)) {
             write(layout.criticalTrail(now, used, reader.limit().bytes(), newOperations,
                     recent.last((int) Math.min(newOperations, TRAIL_OPERATIONS))), true);
             if (--trailLeft == 0) {
@@ -299,7 +313,7 @@ public final class MemoryMonitor implements Runnable {
         stop();
         long now = System.currentTimeMillis();
         long used = reader.usedBytes();
-        app.drain(recent, used, listener);
+        app.drainFinal(recent, used, listener);
         String summary = budget.flush(now);
         if (summary != null) {
             write(layout.notice(now, "⚠️", "warn", summary), true);
