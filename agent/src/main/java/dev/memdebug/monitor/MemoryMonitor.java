@@ -41,8 +41,11 @@ public final class MemoryMonitor implements Runnable {
     private static final long ERROR_REPORT_INTERVAL_MILLIS = 60_000;
     /** Dropped operation records are reported at most this often: a flood of them is one line, not one per check. */
     private static final long DROP_REPORT_INTERVAL_MILLIS = 10_000;
-    /** STILL CRITICAL records per CRITICAL episode: at most one per check, so about 30 s of them at 50 ms. */
-    static final int TRAIL_BUDGET = 600;
+    /**
+     * STILL CRITICAL records per CRITICAL episode: one minute's allowance of the rate limit, so one
+     * episode can use it all but a flood of episodes cannot write more.
+     */
+    static final int TRAIL_BUDGET = EventBudget.Kind.STILL_CRITICAL.perWindow();
     /** Operations listed in one STILL CRITICAL record. */
     private static final int TRAIL_OPERATIONS = 3;
 
