@@ -55,8 +55,22 @@ public final class SnapshotReader {
                 codePools.add(pool);
             }
         }
-        this.bufferPools = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
+        this.bufferPools = bufferPools();
         this.stackBytes = threadStackSize();
+    }
+
+    /**
+     * The direct and mapped buffer pools, or none. {@code getPlatformMXBeans} initialises a JDK class that,
+     * once its initialiser has failed (an app that filled the heap while the agent started), throws
+     * {@link NoClassDefFoundError} for the rest of the run: the agent then does without buffer figures
+     * rather than without a log.
+     */
+    private static List<BufferPoolMXBean> bufferPools() {
+        try {
+            return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class);
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
     }
 
     public MemoryLimit limit() {
