@@ -42,7 +42,9 @@ public final class LogWriter {
      */
     public synchronized boolean write(String textBlock, String jsonLine, boolean mirrorIt) {
         boolean written = text.append(textBlock.getBytes(StandardCharsets.UTF_8), continuation);
-        if (json != null && jsonLine != null) {
+        // While the text cannot be written (a full disk) the JSON twin waits too: it must never take the
+        // room the text needs when space comes back.
+        if (json != null && jsonLine != null && written) {
             json.append((jsonLine + "\n").getBytes(StandardCharsets.UTF_8), null);
         }
         if (mirror != null && (mirrorIt || !written)) {
