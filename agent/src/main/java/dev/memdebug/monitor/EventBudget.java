@@ -23,10 +23,10 @@ public final class EventBudget {
     public enum Kind {
         CRITICAL("CRITICAL", 20), HIGH("HIGH", 10), SPIKE("SPIKE", 10),
         /**
-         * One-line records of the operations after a CRITICAL block: enough for twelve seconds of an app's
-         * ten operations a second before a kill, not enough for a flood to rotate the history away.
+         * One-line records of the operations after a CRITICAL block, at most one per 100 ms: a minute of an
+         * app's ten operations a second before a kill, about 90 KB, so a flood cannot rotate the history away.
          */
-        STILL_CRITICAL("STILL CRITICAL", 120);
+        STILL_CRITICAL("STILL CRITICAL", 600);
 
         private final String title;
         private final int perWindow;

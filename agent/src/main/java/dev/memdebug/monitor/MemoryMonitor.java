@@ -26,8 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * reach CRITICAL, so a fast climb is still caught with room to write. The step the next young collection
  * may add ({@link PromotionForecast}) counts as part of the projection above HIGH, and at any level when
  * it would reach the limit; checks come at the HIGH pace while it would reach CRITICAL. While a CRITICAL episode
- * lasts, every check that finds new operations writes a one-line STILL CRITICAL record naming them
- * (at most {@value #TRAIL_BUDGET} per episode), and the hooks wake the monitor for each operation.
+ * lasts, a check that finds new operations writes a one-line STILL CRITICAL record naming them (at
+ * most one per {@link #TRAIL_MIN_GAP_MILLIS} ms and {@link #TRAIL_BUDGET} per episode, within the rate
+ * limit), and the hooks wake the monitor for each operation.
  *
  * <p>Thread-safety: {@link #wake()} and {@link #latestUsedBytes()} may be called from any thread;
  * everything else runs on the monitor thread, except {@link #writeShutdown}, which runs on the JVM's
@@ -48,6 +49,11 @@ public final class MemoryMonitor implements Runnable {
     static final int TRAIL_BUDGET = EventBudget.Kind.STILL_CRITICAL.perWindow();
     /** Operations listed in one STILL CRITICAL record. */
     private static final int TRAIL_OPERATIONS = 3;
+    /**
+     * The least time between two STILL CRITICAL records. Operations in between are counted into the next
+     * one: an app's operations every ~100 ms each get their line, a flood of calls gets ten lines a second.
+     */
+    static final long TRAIL_MIN_GAP_MILLIS = 100;
 
     private final SnapshotReader reader;
     private final LogWriter writer;
@@ -76,6 +82,7 @@ public final class MemoryMonitor implements Runnable {
     private volatile boolean stopped;
     private volatile boolean criticalEpisode;
     private long operationsSeen;
+    private long lastTrailMillis = Long.MIN_VALUE / 2;
     private int trailLeft = TRAIL_BUDGET;
     private long lastSampleMillis;
     private long lastSampleBytes = -1;
@@ -205,8 +212,8 @@ public final class MemoryMonitor implements Runnable {
         AlarmState.Level level = alarm.observe(now, used, projected, stepWouldKill);
         boolean spike = spikes.observe(now, used);
         long added = recent.added();
+        // Operations since the last record that named them (a block or a STILL CRITICAL line).
         long newOperations = added - operationsSeen;
-        operationsSeen = added;
         if (level == AlarmState.Level.CRITICAL) {
             if (budget.allow(EventBudget.Kind.CRITICAL, now, used)) {
                 // The block the user needs most: a full heap gets the reserve claimed at start for it.
@@ -227,7 +234,10 @@ public final class MemoryMonitor implements Runnable {
                 jvm.afterHigh(sink, listener::notice);
             }
         } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0
+                && now - lastTrailMillis >= TRAIL_MIN_GAP_MILLIS
                 && budget.allow(EventBudget.Kind.STILL_CRITICAL, now, used)) {
+            lastTrailMillis = now;
+            operationsSeen = added;
             write(layout.criticalTrail(now, used, reader.limit().bytes(), newOperations,
                     recent.last((int) Math.min(newOperations, TRAIL_OPERATIONS))), true);
             if (--trailLeft == 0) {
@@ -261,6 +271,9 @@ public final class MemoryMonitor implements Runnable {
         }
         if (jvm != null) {
             jvm.afterCheck(now, used, alarm.aboveHigh(), sink);
+        }
+        if (level == AlarmState.Level.CRITICAL || !alarm.criticalEpisode()) {
+            operationsSeen = added;
         }
         if (!alarm.criticalEpisode()) {
             trailLeft = TRAIL_BUDGET;

@@ -128,12 +128,31 @@ class MemoryMonitorTest {
         rss(152);
         monitor.tick(0);
         for (int i = 1; i <= MemoryMonitor.TRAIL_BUDGET + 10; i++) {
-            recent.add(new Operation(i * 50L, "Chunk", 152 * MB, "op " + i));
-            monitor.tick(i * 50L);
+            recent.add(new Operation(i * MemoryMonitor.TRAIL_MIN_GAP_MILLIS, "Chunk", 152 * MB, "op " + i));
+            monitor.tick(i * MemoryMonitor.TRAIL_MIN_GAP_MILLIS);
         }
         String text = text();
         assertEquals(MemoryMonitor.TRAIL_BUDGET, count(text, "STILL CRITICAL"));
         assertEquals(1, count(text, "further operations while CRITICAL are listed in the next CRITICAL block"));
+    }
+
+    @Test
+    void aFloodOfOperationsWhileCriticalGetsTenRecordsASecondThatCountThemAll() throws IOException {
+        rss(152);
+        monitor.tick(0);
+        for (int i = 1; i <= 50; i++) {
+            recent.add(new Operation(i * 20L, "Chunk", 152 * MB, "op " + i));
+            monitor.tick(i * 20L);
+        }
+        String text = text();
+        assertEquals(10, count(text, "STILL CRITICAL"), text);
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile(" - (\\d+) operation\\(s\\) since the last record").matcher(text);
+        int sum = 0;
+        while (counted.find()) {
+            sum += Integer.parseInt(counted.group(1));
+        }
+        assertEquals(46, sum, "records at 20, 120, ... 920 ms count every operation up to 920 ms once: " + text);
+        assertTrue(text.contains("op 46"), text);
     }
 
     private void leakPromotedEverything() {
