@@ -26,9 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * reach CRITICAL, so a fast climb is still caught with room to write. The step the next young collection
  * may add ({@link PromotionForecast}) counts as part of the projection above HIGH, and at any level when
  * it would reach the limit; checks come at the HIGH pace while it would reach CRITICAL. While a CRITICAL episode
- * lasts, a check that finds new operations writes a one-line STILL CRITICAL record naming them (at
- * most one per {@link #TRAIL_MIN_GAP_MILLIS} ms and {@link #TRAIL_BUDGET} per episode, within the rate
- * limit), and the hooks wake the monitor for each operation.
+ * lasts, a check that finds new operations writes a one-line STILL CRITICAL record naming them (ten a
+ * second on average, see {@link #TRAIL_MIN_GAP_MILLIS}, and {@link #TRAIL_BUDGET} per episode, within the
+ * rate limit), and the hooks wake the monitor for each operation.
  *
  * <p>Thread-safety: {@link #wake()} and {@link #latestUsedBytes()} may be called from any thread;
  * everything else runs on the monitor thread, except {@link #writeShutdown}, which runs on the JVM's
@@ -50,10 +50,14 @@ public final class MemoryMonitor implements Runnable {
     /** Operations listed in one STILL CRITICAL record. */
     private static final int TRAIL_OPERATIONS = 3;
     /**
-     * The least time between two STILL CRITICAL records. Operations in between are counted into the next
-     * one: an app's operations every ~100 ms each get their line, a flood of calls gets ten lines a second.
+     * STILL CRITICAL records are paced by a token bucket: one token per this many milliseconds, at most
+     * {@link #TRAIL_BURST} saved up. A record goes out the moment its operation wakes the monitor as long
+     * as a token is there (an app's operations every ~100 ms each get their line, immediately: the kill
+     * may follow within a few hundred milliseconds); a flood gets ten lines a second, operations in between
+     * counted into the next one.
      */
     static final long TRAIL_MIN_GAP_MILLIS = 100;
+    static final int TRAIL_BURST = 5;
 
     private final SnapshotReader reader;
     private final LogWriter writer;
@@ -82,7 +86,8 @@ public final class MemoryMonitor implements Runnable {
     private volatile boolean stopped;
     private volatile boolean criticalEpisode;
     private long operationsSeen;
-    private long lastTrailMillis = Long.MIN_VALUE / 2;
+    private double trailTokens = TRAIL_BURST;
+    private long trailRefilled = Long.MIN_VALUE;
     private int trailLeft = TRAIL_BUDGET;
     private long lastSampleMillis;
     private long lastSampleBytes = -1;
@@ -234,9 +239,9 @@ public final class MemoryMonitor implements Runnable {
                 jvm.afterHigh(sink, listener::notice);
             }
         } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0
-                && now - lastTrailMillis >= TRAIL_MIN_GAP_MILLIS
+                && trailTokens(now) >= 1
                 && budget.allow(EventBudget.Kind.STILL_CRITICAL, now, used)) {
-            lastTrailMillis = now;
+            trailTokens -= 1;
             operationsSeen = added;
             write(layout.criticalTrail(now, used, reader.limit().bytes(), newOperations,
                     recent.last((int) Math.min(newOperations, TRAIL_OPERATIONS))), true);
@@ -282,6 +287,15 @@ public final class MemoryMonitor implements Runnable {
         reportDrops(now);
         HeapReserve.claim();
         return nextPause(now, outlook);
+    }
+
+    /** Refills the STILL CRITICAL token bucket up to {@code now} and returns what it holds. Monitor thread only. */
+    private double trailTokens(long now) {
+        if (trailRefilled != Long.MIN_VALUE && now > trailRefilled) {
+            trailTokens = Math.min(TRAIL_BURST, trailTokens + (now - trailRefilled) / (double) TRAIL_MIN_GAP_MILLIS);
+        }
+        trailRefilled = now;
+        return trailTokens;
     }
 
     /** The pause before the next check: shorter while the outlook climbs toward CRITICAL, or is there. */

@@ -145,14 +145,21 @@ class MemoryMonitorTest {
             monitor.tick(i * 20L);
         }
         String text = text();
-        assertEquals(10, count(text, "STILL CRITICAL"), text);
+        // A burst of 5 tokens, then one every 100 ms: about 5 + 9 records in the second, not 50.
+        int records = count(text, "STILL CRITICAL");
+        assertTrue(records >= 12 && records <= 15, records + " records:\n" + text);
         java.util.regex.Matcher counted = java.util.regex.Pattern.compile(" - (\\d+) operation\\(s\\) since the last record").matcher(text);
         int sum = 0;
         while (counted.find()) {
             sum += Integer.parseInt(counted.group(1));
         }
-        assertEquals(46, sum, "records at 20, 120, ... 920 ms count every operation up to 920 ms once: " + text);
-        assertTrue(text.contains("op 46"), text);
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("op (\\d+)").matcher(text);
+        int last = 0;
+        while (named.find()) {
+            last = Math.max(last, Integer.parseInt(named.group(1)));
+        }
+        assertEquals(last, sum, "every operation up to the last one named is counted once: " + text);
+        assertTrue(last >= 45, "the records keep up: the last named is op " + last);
     }
 
     private void leakPromotedEverything() {
