@@ -56,6 +56,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AgentRuntime {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile long PID = -1;
 
     private AgentRuntime() {
     }
@@ -65,6 +66,9 @@ public final class AgentRuntime {
             System.err.println(StderrMirror.PREFIX + "⚠️ the agent is already running in this JVM; ignoring the second start");
             return;
         }
+        // Read here, on the caller's thread before the app's main: the monitor thread prepares alongside an
+        // app that may already fill the heap, and a JDK class whose initialiser fails then stays broken.
+        PID = ProcessHandle.current().pid();
         Map<String, String> env = System.getenv();
         Path workingDir = Path.of("").toAbsolutePath();
         ConfigLoader.Result loaded = ConfigLoader.load(arguments, env, workingDir);
@@ -209,7 +213,7 @@ public final class AgentRuntime {
                 appName(config),
                 Version.current(),
                 start,
-                ProcessHandle.current().pid(),
+                PID,
                 hostName(env),
                 JvmDescription.describe(),
                 flags.describe(),

@@ -77,6 +77,8 @@ public final class MemoryMonitor implements Runnable {
     private final String periodicContext;
     private final JvmDiagnosis jvm;
     private final JvmDiagnosis.Sink sink = this::write;
+    /** Runs the JVM detail after HIGH and CRITICAL blocks off this thread (see {@link DetailWorker}). */
+    private final DetailWorker detail = new DetailWorker(message -> this.listener.notice(message));
     private final long startMillis = System.currentTimeMillis();
 
     private volatile Thread thread;
@@ -235,8 +237,11 @@ public final class MemoryMonitor implements Runnable {
                 }
             }
             if (jvm != null) {
-                jvm.afterCritical(used, alarm.criticalEpisodes(), sink);
-                jvm.afterHigh(sink, listener::notice);
+                long episode = alarm.criticalEpisodes();
+                detail.submit(() -> {
+                    jvm.afterCritical(used, episode, sink);
+                    jvm.afterHigh(sink, listener::notice);
+                });
             }
         } else if (alarm.criticalEpisode() && newOperations > 0 && trailLeft > 0
                 && trailTokens(now) >= 1
@@ -254,7 +259,7 @@ public final class MemoryMonitor implements Runnable {
                 write(layout.high(s, recent.latest(), recent.last(operationsShown)), true);
             }
             if (jvm != null) {
-                jvm.afterHigh(sink, listener::notice);
+                detail.submit(() -> jvm.afterHigh(sink, listener::notice));
             }
         } else if (spike) {
             if (budget.allow(EventBudget.Kind.SPIKE, now, used)) {

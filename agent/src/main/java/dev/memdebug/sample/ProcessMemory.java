@@ -115,8 +115,10 @@ public final class ProcessMemory {
 
     private static boolean isOwnProcess(Path procDir) {
         try {
-            return procDir.toRealPath().equals(Path.of("/proc", Long.toString(ProcessHandle.current().pid())));
-        } catch (IOException | RuntimeException e) {
+            // /proc/self rather than ProcessHandle: a JDK class whose initialiser can fail for good when the
+            // app fills the heap while the agent starts.
+            return procDir.toRealPath().equals(Path.of("/proc/self").toRealPath());
+        } catch (IOException | RuntimeException | LinkageError e) {
             return false;
         }
     }
