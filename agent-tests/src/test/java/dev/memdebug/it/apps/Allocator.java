@@ -18,10 +18,7 @@ public final class Allocator {
         long pause = Long.parseLong(args[2]);
         long hold = Long.parseLong(args[3]);
         for (int i = 1; i <= steps; i++) {
-            byte[] chunk = new byte[stepMb * 1024 * 1024];
-            for (int p = 0; p < chunk.length; p += 4096) {
-                chunk[p] = 1;
-            }
+            byte[] chunk = Pages.touched(new byte[stepMb * 1024 * 1024]);
             HELD.add(chunk);
             System.out.println("allocated " + (i * stepMb) + " MB");
             System.out.flush();

@@ -39,7 +39,7 @@ public final class CaptureApp {
         int opBytes = (int) (Long.parseLong(args[3]) * 1024);
         long ops = Long.parseLong(args[4]);
         while (Long.parseLong(Files.readString(usage).trim()) < prefill) {
-            HELD.add(touched(new byte[(int) MB]));
+            HELD.add(Pages.touched(new byte[(int) MB]));
         }
         System.out.println("prefilled " + HELD.size() + " MB");
         System.out.flush();
@@ -66,7 +66,7 @@ public final class CaptureApp {
         int piece = bytesPerNano <= 0 ? bytes : Math.max(4096, bytes / PIECES);
         for (int done = 0; done < bytes; done += piece) {
             int n = Math.min(piece, bytes - done);
-            HELD.add(touched(new byte[n]));
+            HELD.add(Pages.touched(new byte[n]));
             leaked += n;
             if (bytesPerNano > 0) {
                 long due = leakStartNanos + (long) (leaked / bytesPerNano);
@@ -76,12 +76,5 @@ public final class CaptureApp {
                 }
             }
         }
-    }
-
-    private static byte[] touched(byte[] chunk) {
-        for (int p = 0; p < chunk.length; p += 4096) {
-            chunk[p] = 1;
-        }
-        return chunk;
     }
 }

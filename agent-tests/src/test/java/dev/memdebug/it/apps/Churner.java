@@ -17,10 +17,7 @@ public final class Churner {
         System.out.flush();
         while (true) {
             for (int mb = 0; mb < top; mb += 8) {
-                byte[] chunk = new byte[8 * 1024 * 1024];
-                for (int p = 0; p < chunk.length; p += 4096) {
-                    chunk[p] = 1;
-                }
+                byte[] chunk = Pages.touched(new byte[8 * 1024 * 1024]);
                 held.add(chunk);
                 Thread.sleep(5);
             }

@@ -33,10 +33,7 @@ public final class Starver {
             threads.add(spin);
         }
         for (int i = 1; i <= steps; i++) {
-            byte[] chunk = new byte[stepMb * 1024 * 1024];
-            for (int p = 0; p < chunk.length; p += 4096) {
-                chunk[p] = 1;
-            }
+            byte[] chunk = Pages.touched(new byte[stepMb * 1024 * 1024]);
             HELD.add(chunk);
             Thread.sleep(100);
         }

@@ -22,10 +22,7 @@ public final class Worker {
         long rounds = 0;
         while (System.nanoTime() < deadline) {
             for (int mb = 0; mb < 160 && System.nanoTime() < deadline; mb += 8) {
-                byte[] chunk = new byte[8 * 1024 * 1024];
-                for (int p = 0; p < chunk.length; p += 4096) {
-                    chunk[p] = 1;
-                }
+                byte[] chunk = Pages.touched(new byte[8 * 1024 * 1024]);
                 held.add(chunk);
                 Thread.sleep(5);
             }
