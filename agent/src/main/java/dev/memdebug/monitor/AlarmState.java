@@ -22,7 +22,6 @@ public final class AlarmState {
     private long lastHigh = Long.MIN_VALUE / 2;
     private long lastCritical = Long.MIN_VALUE / 2;
     private boolean aboveHigh;
-    private boolean criticalEpisodeStarted;
     private long criticalEpisodes;
 
     public AlarmState(long highBytes, long criticalBytes, long rearmBytes, long repeatMillis) {
@@ -56,7 +55,6 @@ public final class AlarmState {
         aboveHigh = usedBytes >= highBytes;
         if (usedBytes >= criticalBytes || (aboveHigh && projectedBytes >= criticalBytes) || wouldReachLimit) {
             if (criticalArmed || nowMillis - lastCritical >= repeatMillis) {
-                criticalEpisodeStarted = criticalArmed;
                 if (criticalArmed) {
                     criticalEpisodes++;
                 }
@@ -83,15 +81,6 @@ public final class AlarmState {
             highArmed = true;
         }
         return Level.NONE;
-    }
-
-    /**
-     * Whether the last {@link Level#CRITICAL} returned opened a new episode (memory had fallen back by the
-     * re-arm margin since the previous one, or there was none), rather than repeating a lasting one after
-     * the quiet period. Alerts go out once per episode.
-     */
-    public boolean criticalEpisodeStarted() {
-        return criticalEpisodeStarted;
     }
 
     /**

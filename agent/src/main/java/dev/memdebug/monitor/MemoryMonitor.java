@@ -83,6 +83,8 @@ public final class MemoryMonitor implements Runnable {
 
     private volatile Thread thread;
     private volatile AlertSender alerts;
+    /** The last CRITICAL episode whose block went to the alert sender. Monitor thread only. */
+    private long alertedEpisodes;
     private volatile long latestUsed = -1;
     private volatile long peakUsed;
     private volatile boolean stopped;
@@ -232,7 +234,9 @@ public final class MemoryMonitor implements Runnable {
                     write(block[0], true);
                 });
                 AlertSender a = alerts;
-                if (a != null && block[0] != null && alarm.criticalEpisodeStarted()) {
+                // Once per episode: a lasting episode's repeated block is no news to the owner.
+                if (a != null && block[0] != null && alarm.criticalEpisodes() > alertedEpisodes) {
+                    alertedEpisodes = alarm.criticalEpisodes();
                     a.offer(block[0].text());
                 }
             }

@@ -70,13 +70,13 @@ class AlarmStateTest {
     @Test
     void aCriticalEpisodeStartsOnEntryNotOnItsRepeats() {
         assertEquals(CRITICAL, alarm.observe(0, 482 * MB));
-        assertTrue(alarm.criticalEpisodeStarted());
+        assertEquals(1, alarm.criticalEpisodes());
         assertEquals(NONE, alarm.observe(1000, 483 * MB));
         assertEquals(CRITICAL, alarm.observe(61_000, 483 * MB));
-        assertEquals(false, alarm.criticalEpisodeStarted(), "a lasting episode logged again is no new episode");
+        assertEquals(1, alarm.criticalEpisodes(), "a lasting episode logged again is no new episode");
         assertEquals(NONE, alarm.observe(62_000, 440 * MB));
         assertEquals(CRITICAL, alarm.observe(63_000, 482 * MB));
-        assertTrue(alarm.criticalEpisodeStarted(), "after falling by the margin, a new episode");
+        assertEquals(2, alarm.criticalEpisodes(), "after falling by the margin, a new episode");
     }
 
     @Test
