@@ -25,6 +25,8 @@ import dev.memdebug.monitor.JvmDiagnosis;
 import dev.memdebug.monitor.PromotionForecast;
 import dev.memdebug.monitor.MemoryMonitor;
 import dev.memdebug.monitor.SpikeDetector;
+import dev.memdebug.ops.OperationJournal;
+import dev.memdebug.ops.PreviousJournal;
 import dev.memdebug.ops.RecentOperations;
 import dev.memdebug.platform.DirectoryPersistence;
 import dev.memdebug.platform.LogPersistence;
@@ -89,13 +91,17 @@ public final class AgentRuntime {
             }
         }
         HeapReserve.claim();
-        AppActivity app = Hooks.install(config, instrumentation, attached, notes);
+        Path journalPath = journalPathFor(config.logPath());
+        PreviousJournal previousOps = readJournal(journalPath, notes);
+        OperationJournal journal = config.operationsJournal() && !config.hookEntries().isEmpty()
+                ? createJournal(journalPath, config.operationsShown(), notes) : null;
+        AppActivity app = Hooks.install(config, instrumentation, attached, notes, journal);
         CountDownLatch ready = new CountDownLatch(1);
         MemoryMonitor[] monitorRef = new MemoryMonitor[1];
         Thread thread = new Thread(() -> {
             MemoryMonitor monitor;
             try {
-                monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env);
+                monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env, previousOps, journal);
                 monitorRef[0] = monitor;
             } catch (Throwable t) {
                 System.err.println(StderrMirror.PREFIX + "❌ the agent could not start its monitor and is disabled; the application is unaffected: " + t);
@@ -125,9 +131,12 @@ public final class AgentRuntime {
      * for up to a minute. The steps that write (restart marker, header) are done once only.
      */
     private static MemoryMonitor prepareDespiteFullHeap(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
-                                                        List<String> notes, AppActivity app, Map<String, String> env)
+                                                        List<String> notes, AppActivity app, Map<String, String> env,
+                                                        PreviousJournal previousOps, OperationJournal journal)
             throws InterruptedException {
         Startup startup = new Startup();
+        startup.previousOps = previousOps;
+        startup.journal = journal;
         for (int attempt = 1; ; attempt++) {
             try {
                 return prepare(config, loaded, mirror, notes, app, env, startup);
@@ -148,6 +157,8 @@ public final class AgentRuntime {
         boolean markerDone;
         boolean headerDone;
         LogWriter writer;
+        PreviousJournal previousOps;
+        OperationJournal journal;
     }
 
     private static MemoryMonitor prepare(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
@@ -200,7 +211,9 @@ public final class AgentRuntime {
         long oomKills = cgroup.oomKillCount();
         if (previous != null && !previous.clean() && !startup.markerDone) {
             String verdict = RestartDetector.verdict(previous, oomKills, config.critical().isPercent() ? config.critical().percent() : 94);
-            LogEvent marker = layout.restarted(start, previous, verdict);
+            PreviousJournal ops = startup.previousOps;
+            boolean sameRun = ops != null && (previous.pid() < 0 || ops.pid() < 0 || ops.pid() == previous.pid());
+            LogEvent marker = layout.restarted(start, previous, verdict, sameRun ? ops : null, config.operationsShown());
             writer.write((previous.tornLine() ? "\n" : "") + marker.text(), marker.json(), true);
         }
         startup.markerDone = true;
@@ -227,7 +240,7 @@ public final class AgentRuntime {
                 "every " + ValueParser.formatDuration(config.checkIntervalMillis()) + ", every "
                         + ValueParser.formatDuration(config.checkIntervalHighMillis()) + " above HIGH | Periodic snapshots every "
                         + ValueParser.formatDuration(config.snapshotIntervalMillis()),
-                logPath + (jsonPath != null ? " (+ " + jsonPath.getFileName() + ")" : "") + ", rotates at "
+                logPath + sideFiles(jsonPath, startup.journal) + ", rotates at "
                         + ValueParser.formatSize(config.logMaxSize()) + " keeping " + config.logKeep()
                         + " | stderr mirror " + (mirror != null ? "on" : "off"),
                 loaded.sources().isEmpty() ? "defaults" : String.join(", ", loaded.sources()),
@@ -282,6 +295,48 @@ public final class AgentRuntime {
     private static long nativeNow() {
         java.lang.management.MemoryUsage nonHeap = java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
         return nonHeap.getCommitted() + java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount() * 1024L * 1024;
+    }
+
+    /** {@code  (+ memory_debug.jsonl, memory_debug.ops)}: the files written beside the log, or nothing. */
+    private static String sideFiles(Path jsonPath, OperationJournal journal) {
+        List<String> names = new ArrayList<>();
+        if (jsonPath != null) {
+            names.add(jsonPath.getFileName().toString());
+        }
+        if (journal != null) {
+            names.add(journal.path().getFileName() + " (last operations, written at the call)");
+        }
+        return names.isEmpty() ? "" : " (+ " + String.join(", ", names) + ")";
+    }
+
+    /**
+     * The earlier run's journal, read before this run empties it; {@code null} if there is none. A
+     * journal that cannot be read costs only its lines in the restart marker.
+     */
+    private static PreviousJournal readJournal(Path path, List<String> notes) {
+        try {
+            return PreviousJournal.read(path);
+        } catch (Exception e) {
+            notes.add("⚠️ could not read the previous run's operation journal " + path + " (" + e + "); its last operations are in the log only");
+            return null;
+        }
+    }
+
+    private static OperationJournal createJournal(Path path, int shown, List<String> notes) {
+        try {
+            return OperationJournal.create(path, PID, System.currentTimeMillis(), Math.max(OperationJournal.DEFAULT_SLOTS, shown),
+                    ZoneId.systemDefault());
+        } catch (Exception e) {
+            notes.add("⚠️ operation journal off: could not create " + path + " (" + e + "); operations are named in the log only,"
+                    + " which the agent's own thread writes (set operations.journal=false to silence this)");
+            return null;
+        }
+    }
+
+    static Path journalPathFor(Path logPath) {
+        String name = logPath.getFileName().toString();
+        String base = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
+        return logPath.resolveSibling(base + ".ops");
     }
 
     static Path jsonPathFor(Path logPath) {

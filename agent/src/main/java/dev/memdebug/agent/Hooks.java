@@ -8,6 +8,7 @@ import dev.memdebug.instrument.HookPlan;
 import dev.memdebug.instrument.HookRuntime;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.MemoryMonitor;
+import dev.memdebug.ops.OperationJournal;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 
@@ -22,7 +23,9 @@ final class Hooks {
     private Hooks() {
     }
 
-    static AppActivity install(AgentConfig config, Instrumentation instrumentation, boolean attached, List<String> notes) {
+    /** @param journal where hooked calls are also stored at the call, or {@code null} */
+    static AppActivity install(AgentConfig config, Instrumentation instrumentation, boolean attached, List<String> notes,
+                               OperationJournal journal) {
         if (config.hookEntries().isEmpty()) {
             return AppActivity.NONE;
         }
@@ -34,7 +37,7 @@ final class Hooks {
             return AppActivity.NONE;
         }
         try {
-            HookRuntime runtime = new HookRuntime(plan, config.operationsCapacity());
+            HookRuntime runtime = new HookRuntime(plan, config.operationsCapacity(), journal);
             HookInstaller hookInstaller = new HookInstaller(plan, runtime, instrumentation);
             notes.addAll(hookInstaller.install());
             notes.add("Hooks: " + plan.hooks().size() + " hook(s), " + plan.counters().size() + " counter(s), "

@@ -40,6 +40,7 @@ public final class AgentConfig {
     private final AlertFormat alertFormat;
     private final long alertTimeoutMillis;
     private final boolean contextRedact;
+    private final boolean operationsJournal;
     private final long gcSummaryIntervalMillis;
     private final long gcLongPauseMillis;
     private final boolean criticalHistogram;
@@ -71,6 +72,7 @@ public final class AgentConfig {
         this.alarmRepeatMillis = v.duration(ConfigKey.ALARM_REPEAT);
         this.operationsShown = v.integer(ConfigKey.OPERATIONS_SHOWN);
         this.operationsCapacity = v.integer(ConfigKey.OPERATIONS_CAPACITY);
+        this.operationsJournal = v.bool(ConfigKey.OPERATIONS_JOURNAL);
         this.hooksReportAfterMillis = v.duration(ConfigKey.HOOKS_REPORT_AFTER);
         String alertUrl = v.text(ConfigKey.ALERT_URL);
         this.alertTarget = alertUrl.isEmpty() ? null : AlertTarget.parse(alertUrl);
@@ -116,6 +118,8 @@ public final class AgentConfig {
     public long alarmRepeatMillis() { return alarmRepeatMillis; }
     public int operationsShown() { return operationsShown; }
     public int operationsCapacity() { return operationsCapacity; }
+    /** Whether hooked calls are also stored into the memory-mapped operation journal beside the log. */
+    public boolean operationsJournal() { return operationsJournal; }
     public long hooksReportAfterMillis() { return hooksReportAfterMillis; }
     /** Where CRITICAL alerts go, or {@code null}: alerts are opt-in. */
     public AlertTarget alertTarget() { return alertTarget; }

@@ -29,6 +29,7 @@ public enum ConfigKey {
     ALARM_REPEAT("alarm.repeat", "60s", Kind.DURATION, "A HIGH or CRITICAL episode that lasts is logged again after this quiet period."),
     OPERATIONS_SHOWN("operations.shown", "5", Kind.INT, "Recent operations listed in HIGH and CRITICAL blocks (1-100)."),
     OPERATIONS_CAPACITY("operations.capacity", "4096", Kind.INT, "Operation records that may wait between the app's threads and the writer (64-1048576)."),
+    OPERATIONS_JOURNAL("operations.journal", "true", Kind.BOOLEAN, "With hooks, the app's threads also store each operation at the call in a 26 KB memory-mapped file beside the log (memory_debug.ops), so the last ones survive a kill that stalls the whole JVM; the next start lists them in its restart marker."),
     CONTEXT_REDACT("context.redact", "true", Kind.BOOLEAN, "Mask what looks like a token, password, e-mail address or phone number in hook contexts (hook.NAME.redact overrides it per hook)."),
     HOOKS_REPORT_AFTER("hooks.report-after", "30s", Kind.DURATION, "When hooks that matched nothing are reported, counted from start."),
     GC_SUMMARY_INTERVAL("gc.summary.interval", "60s", Kind.DURATION, "Collections other than full GCs and long pauses are summed up in one GC summary line per this interval (0 = none, else at least 1s)."),

@@ -3,6 +3,7 @@ package dev.memdebug.instrument;
 import dev.memdebug.bootstrap.HookDispatcher;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.ops.Operation;
+import dev.memdebug.ops.OperationJournal;
 import dev.memdebug.ops.OperationQueue;
 import dev.memdebug.ops.OperationRecord;
 import dev.memdebug.ops.RecentOperations;
@@ -24,6 +25,8 @@ import java.util.function.LongSupplier;
  * monitor, so {@code LIMIT EXCEEDED} is written at once; at most one such record per counter per
  * {@link #LIMIT_INTERVAL_MILLIS}, the other crossings are only counted and the monitor writes one summary
  * line for them, so a counter that flips across its limit a million times a second cannot flood the log.
+ * With an {@link OperationJournal}, each logged operation is also stored into it on the calling thread
+ * (no system call), so the last calls before a kill are on record even if the monitor never ran again.
  *
  * <p>Monitor side ({@link AppActivity} methods): monitor thread only.
  */
@@ -41,6 +44,9 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final int[] counterMetric;
     private final List<MetricSpec> metrics;
     private final OperationQueue queue;
+    private final OperationJournal journal;
+    /** Per hook, the UTF-8 labels of its enter, return and fail records, for the journal. */
+    private final byte[][][] journalLabels;
     private final GaugeReader gauges;
     private final Queue<String> notices = new ConcurrentLinkedQueue<>();
     private final ContextTemplate.Values counterValues;
@@ -57,6 +63,12 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final long[] lastLimitSummary;
 
     public HookRuntime(HookPlan plan, int queueCapacity) {
+        this(plan, queueCapacity, null);
+    }
+
+    /** @param journal where app threads also store their operations, or {@code null} for none */
+    public HookRuntime(HookPlan plan, int queueCapacity, OperationJournal journal) {
+        this.journal = journal;
         this.hooks = plan.hooks().toArray(new HookSpec[0]);
         this.counters = new AtomicLongArray(plan.counters().size());
         this.counterLimits = new long[plan.counters().size()];
@@ -87,6 +99,14 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         this.limitSkipped = new AtomicLongArray(counterCount);
         this.limitSummarised = new long[counterCount];
         this.lastLimitSummary = new long[counterCount];
+        this.journalLabels = new byte[hooks.length][][];
+        for (HookSpec h : hooks) {
+            journalLabels[h.id()] = new byte[][] {utf8(h.logEnter()), utf8(h.logReturn()), utf8(h.logFail())};
+        }
+    }
+
+    private static byte[] utf8(String label) {
+        return label == null ? null : label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Connects the monitor: where operations get their memory figure and who to wake. */
@@ -201,8 +221,13 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     }
 
     private void publish(HookSpec h, byte phase, long duration, String context) {
-        queue.publish(h.id(), phase, -1, System.currentTimeMillis(), memory.getAsLong(), duration, 0, context,
-                Thread.currentThread().getName());
+        long now = System.currentTimeMillis();
+        long figure = memory.getAsLong();
+        OperationJournal j = journal;
+        if (j != null) {
+            j.record(now, journalLabels[h.id()][phase], figure, context);
+        }
+        queue.publish(h.id(), phase, -1, now, figure, duration, 0, context, Thread.currentThread().getName());
         if (queue.needsDrain() || wakeForEach.getAsBoolean()) {
             wake.run();
         }

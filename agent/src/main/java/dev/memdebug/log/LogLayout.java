@@ -1,6 +1,7 @@
 package dev.memdebug.log;
 
 import dev.memdebug.ops.Operation;
+import dev.memdebug.ops.PreviousJournal;
 import dev.memdebug.sample.MemoryBreakdown;
 import dev.memdebug.sample.MemorySnapshot;
 import dev.memdebug.sample.MetricValue;
@@ -25,6 +26,8 @@ public final class LogLayout {
     public static final String HEADER_TITLE = "MEMORY DEBUG LOG - ";
     public static final String CLEAN_SHUTDOWN = "✅ CLEAN SHUTDOWN";
     public static final String RESTARTED = "🔄 RESTARTED at ";
+    /** Heads the previous run's last operations from its journal in the restart marker. */
+    public static final String JOURNAL_TITLE = "Last operations its threads recorded (from the operation journal, stored at each call, so newer than the log can be):";
     /** Starts the breakdown's growth line in snapshot blocks. */
     public static final String GROWN_SINCE = "Grown since ";
 
@@ -203,6 +206,14 @@ public final class LogLayout {
 
     /** The marker written when the previous run in this log ended without a clean shutdown. */
     public LogEvent restarted(long timeMillis, PreviousRun previous, String cgroupVerdict) {
+        return restarted(timeMillis, previous, cgroupVerdict, null, 0);
+    }
+
+    /**
+     * The restart marker, with the last {@code shown} operations of the previous run's journal when there is
+     * one: those its threads stored at the call, which may be newer than anything its log holds.
+     */
+    public LogEvent restarted(long timeMillis, PreviousRun previous, String cgroupVerdict, PreviousJournal journal, int shown) {
         StringBuilder t = new StringBuilder(512);
         t.append(RULE).append('\n');
         t.append(RESTARTED).append(stamp(timeMillis)).append('\n');
@@ -225,9 +236,29 @@ public final class LogLayout {
             t.append("Its last line was cut off mid-write by the crash (kept above as it was).\n");
         }
         t.append(cgroupVerdict).append('\n');
+        List<PreviousJournal.Entry> last = journal == null ? List.of() : journal.last(shown);
+        if (!last.isEmpty()) {
+            t.append(JOURNAL_TITLE).append('\n');
+            for (int i = 0; i < last.size(); i++) {
+                t.append("  ").append(i + 1).append(". ").append(last.get(i).asLogged()).append('\n');
+            }
+        }
+        if (journal != null && journal.torn() > 0) {
+            t.append("(").append(journal.torn()).append(" journal line(s) cut off by the kill or by two threads at once were skipped)\n");
+        }
         t.append(RULE).append('\n');
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "restart").put("previous_pid", previous.pid())
                 .put("previous_last", previous.lastLine()).put("verdict", cgroupVerdict).put("torn", previous.tornLine());
+        if (!last.isEmpty()) {
+            StringBuilder ops = new StringBuilder("[");
+            for (PreviousJournal.Entry e : last) {
+                if (ops.length() > 1) {
+                    ops.append(',');
+                }
+                JsonLine.quote(ops, e.timestamp() + " " + e.operation());
+            }
+            j.putRaw("previous_operations", ops.append(']').toString());
+        }
         return new LogEvent(t.toString(), j.toString());
     }
 

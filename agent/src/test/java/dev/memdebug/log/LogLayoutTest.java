@@ -50,6 +50,29 @@ class LogLayoutTest {
     }
 
     @Test
+    void theRestartMarkerListsThePreviousRunsLastJournaledOperations() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("layout", ".ops");
+        try {
+            dev.memdebug.ops.OperationJournal journal = dev.memdebug.ops.OperationJournal.create(file, 321, t, 16, ZoneOffset.UTC);
+            for (int i = 1; i <= 7; i++) {
+                journal.record(t + i * 1000, ("Chunk").getBytes(java.nio.charset.StandardCharsets.UTF_8), (400 + i) * MB, "op " + i);
+            }
+            dev.memdebug.ops.PreviousJournal ops = dev.memdebug.ops.PreviousJournal.read(file);
+            PreviousRun previous = new PreviousRun(321, "2025-10-27 14:40:00", "[2025-10-27 14:47:33] 🚨 CRITICAL MEMORY - CRASH IMMINENT: 498.0 MB / 512 MB",
+                    498, 512, null, true, false, 0, false);
+            LogEvent e = layout.restarted(t + 60_000, previous, "The cgroup counted an OOM kill.", ops, 3);
+            assertTrue(e.text().contains("The cgroup counted an OOM kill.\n" + LogLayout.JOURNAL_TITLE + "\n"
+                    + "  1. [14:47:38] Chunk - 405.0 MB - op 5\n"
+                    + "  2. [14:47:39] Chunk - 406.0 MB - op 6\n"
+                    + "  3. [14:47:40] Chunk - 407.0 MB - op 7\n" + LogLayout.RULE + "\n"), e.text());
+            assertTrue(e.json().contains("\"previous_operations\":[\"2025-10-27 14:47:38.000 Chunk - 405.0 MB - op 5\","), e.json());
+            assertTrue(!layout.restarted(t, previous, "v", null, 3).text().contains(LogLayout.JOURNAL_TITLE));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void aCriticalBlockCausedByTheNextCollectionsStepSaysSo() {
         LogEvent e = layout.critical(snapshot(t, 420, List.of()), null, List.of(), 0, 70 * MB);
         assertTrue(e.text().contains("] 🚨 CRITICAL MEMORY - CRASH IMMINENT: 420.0 MB / 512 MB - next young GC may add 70.0 MB\n"), e.text());

@@ -84,7 +84,7 @@ public final class CaptureRateBench {
         List<KillRun.Result> all = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try (PrintStream tsv = new PrintStream(Files.newOutputStream(out.resolve("kills.tsv")), true, StandardCharsets.UTF_8)) {
-            tsv.println(String.join("\t", "rate", "kill", "exit", "oom_kills", "critical_block", "last_entered", "last_entered_age_ms", "last_named",
+            tsv.println(String.join("\t", "rate", "kill", "exit", "oom_kills", "critical_block", "last_entered", "last_entered_age_ms", "last_named", "last_named_after_restart",
                     "last_figure_mb", "limit_mb", "last_record_age_ms", "critical_lead_ms", "torn_last_line", "parse_problems",
                     "jfr_chunks", "jfr_bytes", "jfr_events", "jfr_torn_chunks", "jfr_last_event_age_ms", "note", "dir"));
             for (String rate : rates) {
@@ -131,7 +131,7 @@ public final class CaptureRateBench {
         JfrRepository j = r.jfr();
         return String.join("\t", r.scenario().name(), Integer.toString(r.index()), Integer.toString(r.exit()),
                 Long.toString(r.oomKills()), Boolean.toString(r.criticalBlock()), Long.toString(r.lastEntered()), Long.toString(r.lastEnteredAgeMillis()),
-                Long.toString(r.lastNamed()), fmt(r.lastFigureMb()), fmt(r.limitMb()), Long.toString(r.lastRecordAgeMillis()),
+                Long.toString(r.lastNamed()), Long.toString(r.lastNamedAfterRestart()), fmt(r.lastFigureMb()), fmt(r.limitMb()), Long.toString(r.lastRecordAgeMillis()),
                 Long.toString(r.criticalLeadMillis()), Boolean.toString(r.tornLastLine()), String.join(" | ", r.parseProblems()),
                 j == null ? "" : Integer.toString(j.chunks()), j == null ? "" : Long.toString(j.bytes()),
                 j == null ? "" : Long.toString(j.events()), j == null ? "" : Integer.toString(j.tornChunks()),
@@ -140,29 +140,32 @@ public final class CaptureRateBench {
 
     private static String summaryLine(KillRun.Scenario s, List<KillRun.Result> rs) {
         List<KillRun.Result> killed = rs.stream().filter(KillRun.Result::oomKilled).toList();
-        return String.format(Locale.ROOT, "%-7s %d/%d OOM-killed, CRITICAL %d, last op named %d, unparseable %d",
+        return String.format(Locale.ROOT, "%-7s %d/%d OOM-killed, CRITICAL %d, last op named %d (after restart %d), unparseable %d",
                 label(s), killed.size(), rs.size(), killed.stream().filter(KillRun.Result::criticalBlock).count(),
                 killed.stream().filter(KillRun.Result::lastOperationNamed).count(),
+                killed.stream().filter(KillRun.Result::lastOperationNamedAfterRestart).count(),
                 killed.stream().filter(r -> !r.parseProblems().isEmpty()).count());
     }
 
     static String tables(List<KillRun.Result> all, List<String> rates, boolean jfr, int kills, int parallel, long seconds) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d kill(s) per rate, %d at a time, %d s in all.%n%n", kills, parallel, seconds));
-        b.append("| growth | limit | OOM kills | CRITICAL block before the kill | last hooked op named | missed last ops: entered before the kill, most"
-                + " | last figure below the limit, median / worst | first CRITICAL before the kill, median / least | not fully parseable | torn last line |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| growth | limit | OOM kills | CRITICAL block before the kill | last hooked op named before the kill | missed there: entered before the kill, most"
+                + " | last hooked op named after the restart (marker, from the journal) | last figure below the limit, median / worst"
+                + " | first CRITICAL before the kill, median / least | not fully parseable | torn last line |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String rate : rates) {
             KillRun.Scenario s = SCENARIOS.get(rate);
             List<KillRun.Result> rs = all.stream().filter(r -> r.scenario() == s).toList();
             List<KillRun.Result> k = rs.stream().filter(KillRun.Result::oomKilled).toList();
             int n = k.size();
             long missedAge = k.stream().filter(r -> !r.lastOperationNamed()).mapToLong(KillRun.Result::lastEnteredAgeMillis).max().orElse(-1);
-            b.append(String.format(Locale.ROOT, "| %s | %d MB | %d/%d | %s | %s | %s | %s | %s | %d | %d |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %d MB | %d/%d | %s | %s | %s | %s | %s | %s | %d | %d |%n",
                     label(s), s.limitMb(), n, rs.size(),
                     share(k.stream().filter(KillRun.Result::criticalBlock).count(), n),
                     share(k.stream().filter(KillRun.Result::lastOperationNamed).count(), n),
                     missedAge < 0 ? "-" : missedAge + " ms",
+                    share(k.stream().filter(KillRun.Result::lastOperationNamedAfterRestart).count(), n),
                     medianWorst(k, KillRun.Result::belowLimitMb, true, " MB"),
                     medianLeast(k.stream().filter(r -> r.criticalLeadMillis() >= 0).map(r -> r.criticalLeadMillis() / 1000.0).toList(), " s"),
                     k.stream().filter(r -> !r.parseProblems().isEmpty()).count(),

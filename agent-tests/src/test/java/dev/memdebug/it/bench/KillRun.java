@@ -1,6 +1,7 @@
 package dev.memdebug.it.bench;
 
 import dev.memdebug.analyze.LogParser;
+import dev.memdebug.it.apps.Allocator;
 import dev.memdebug.it.apps.CaptureApp;
 import dev.memdebug.it.support.AgentJvm;
 import dev.memdebug.it.support.CgroupSandbox;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * One induced OOM kill: the {@link CaptureApp} with the packaged agent (and, when asked, the JDK Flight
  * Recorder in continuous disk mode) in a fresh cgroup v1 memory cgroup, run until the kernel kills it,
- * then what its log and the JFR repository hold, measured against the kill. Each instance owns its
+ * then what its log and the JFR repository hold, measured against the kill, and what the restart
+ * marker names after the agent starts again in the same directory. Each instance owns its
  * directory and cgroup; instances run in parallel on separate threads.
  */
 final class KillRun {
@@ -45,7 +47,7 @@ final class KillRun {
     record Result(Scenario scenario, int index, Path dir, int exit, long oomKills, long killMillis,
                   boolean criticalBlock, long lastEntered, long lastEnteredMillis, long lastNamed, double lastFigureMb, double limitMb,
                   long lastRecordAgeMillis, long criticalLeadMillis, List<String> parseProblems, boolean tornLastLine,
-                  JfrRepository jfr, String note) {
+                  JfrRepository jfr, String note, long lastNamedAfterRestart) {
 
         boolean oomKilled() {
             return exit == 137 && oomKills == 1;
@@ -53,6 +55,16 @@ final class KillRun {
 
         boolean lastOperationNamed() {
             return lastEntered > 0 && lastNamed >= lastEntered;
+        }
+
+        /** Named in the log once the app was started again: in the log before the kill, or in the restart marker (from the journal). */
+        boolean lastOperationNamedAfterRestart() {
+            return lastOperationNamed() || lastEntered > 0 && lastNamedAfterRestart >= lastEntered;
+        }
+
+        Result withRestart(long named) {
+            return new Result(scenario, index, dir, exit, oomKills, killMillis, criticalBlock, lastEntered, lastEnteredMillis, lastNamed,
+                    lastFigureMb, limitMb, lastRecordAgeMillis, criticalLeadMillis, parseProblems, tornLastLine, jfr, note, named);
         }
 
         double belowLimitMb() {
@@ -111,7 +123,34 @@ final class KillRun {
             exit = code;
             oomKills = cgroup.oomKills();
         }
-        return measure(s, index, dir, exit, oomKills, killMillis, withJfr ? JfrRepository.read(jfrRepo) : null, note);
+        Result result = measure(s, index, dir, exit, oomKills, killMillis, withJfr ? JfrRepository.read(jfrRepo) : null, note);
+        return result.withRestart(restart(dir));
+    }
+
+    /**
+     * Starts the agent once more in the same directory, as a platform restarts the app, and returns the
+     * newest operation its restart marker names (0 if none): what the user reads after the restart.
+     */
+    private static long restart(Path dir) throws Exception {
+        if (Files.exists(dir.resolve("stdout.txt"))) {
+            Files.copy(dir.resolve("stdout.txt"), dir.resolve("killed-stdout.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        int before = read(dir.resolve("memory_debug.log")).length();
+        AgentJvm again = AgentJvm.in(dir).env("MEMDEBUG_LOG_STDERR", "false")
+                .main(APP_CLASS_PATH, Allocator.class, "1", "1", "10", "0");
+        again.run(60);
+        String after = read(dir.resolve("memory_debug.log")).substring(before);
+        int marker = after.indexOf(LogLayout.RESTARTED);
+        if (marker < 0) {
+            return 0;
+        }
+        int header = after.indexOf(LogLayout.HEADER_TITLE, marker);
+        Matcher m = CHUNK.matcher(header < 0 ? after.substring(marker) : after.substring(marker, header));
+        long named = 0;
+        while (m.find()) {
+            named = Math.max(named, Long.parseLong(m.group(1)));
+        }
+        return named;
     }
 
     private static Result measure(Scenario s, int index, Path dir, int exit, long oomKills, long killMillis,
@@ -177,7 +216,7 @@ final class KillRun {
             }
         }
         return new Result(s, index, dir, exit, oomKills, killMillis, criticalBlock, lastEntered, lastEnteredMillis, lastNamed, lastFigure, limit,
-                lastTs < 0 ? -1 : killMillis - lastTs, criticalTs < 0 ? -1 : killMillis - criticalTs, problems, torn, jfr, note);
+                lastTs < 0 ? -1 : killMillis - lastTs, criticalTs < 0 ? -1 : killMillis - criticalTs, problems, torn, jfr, note, 0);
     }
 
     private static String classPathOf(Class<?> c) {
