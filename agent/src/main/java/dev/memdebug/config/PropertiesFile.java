@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Reads {@code agent.properties}: UTF-8, {@code key = value} (or {@code key: value}), comments from
- * {@code #} or {@code !} at the start of a line and from a {@code #} preceded by whitespace, so
- * {@code Class#method} survives while {@code value   # note} loses its note; a trailing backslash
- * continues a line. Unlike {@link java.util.Properties} it keeps the order and line number of every
+ * {@code #} or {@code !} at the start of a line and from a {@code #} with whitespace on both sides (or at
+ * the end of the line), so {@code Class#method} and {@code Order #{arg0}} survive while
+ * {@code value   # note} loses its note; {@code \#} writes a {@code #} that would otherwise start a
+ * comment; a trailing backslash continues a line. Unlike {@link java.util.Properties} it keeps the order and line number of every
  * entry (order decides the snapshot layout; line numbers go into messages) and reports, rather than
  * drops, lines it cannot read. Stateless.
  */
@@ -90,11 +91,16 @@ public final class PropertiesFile {
             return "";
         }
         for (int i = 1; i < raw.length(); i++) {
-            if (raw.charAt(i) == '#' && Character.isWhitespace(raw.charAt(i - 1))) {
-                return raw.substring(0, i).stripTrailing();
+            if (raw.charAt(i) == '#' && Character.isWhitespace(raw.charAt(i - 1))
+                    && (i + 1 == raw.length() || Character.isWhitespace(raw.charAt(i + 1)))) {
+                return unescapeHash(raw.substring(0, i).stripTrailing());
             }
         }
-        return raw.stripTrailing();
+        return unescapeHash(raw.stripTrailing());
+    }
+
+    private static String unescapeHash(String s) {
+        return s.indexOf("\\#") < 0 ? s : s.replace("\\#", "#");
     }
 
     private static int separator(String line) {

@@ -30,6 +30,18 @@ class PropertiesFileTest {
     }
 
     @Test
+    void aHashStartsACommentOnlyWithWhitespaceOnBothSides() {
+        PropertiesFile.Content c = PropertiesFile.parse(String.join("\n",
+                "hook.a.context = #{arg0}",
+                "hook.b.context = Order #{arg0} of #{arg1}   # the order number",
+                "hook.c.context = Ticket \\# {arg0}",
+                "hook.d.context = trailing #",
+                "hook.e.context = tab\t#\tnote"), "f");
+        assertEquals(java.util.List.of("#{arg0}", "Order #{arg0} of #{arg1}", "Ticket # {arg0}", "trailing", "tab"),
+                c.entries().stream().map(ConfigEntry::value).toList());
+    }
+
+    @Test
     void invalidUtf8IsReportedNotFatal(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("agent.properties");
         Files.write(f, new byte[] {'a', '=', (byte) 0xff, '\n'});
