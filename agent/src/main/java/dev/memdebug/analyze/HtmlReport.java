@@ -42,6 +42,9 @@ public final class HtmlReport {
             h.append("<div class=\"run\"><b>Run ").append(i + 1).append("</b> ").append(esc(r.app()))
                     .append(r.started() != null ? ", started " + esc(r.started()) : "").append(": ").append(esc(r.ending().words()))
                     .append(r.peakMb() >= 0 ? "; peak " + Analyzer.fmt(r.peakMb()) + " MB" : "").append("</div>");
+            if (!r.journalOperations().isEmpty()) {
+                h.append("<pre>last operations: ").append(esc(String.join("\n", r.journalOperations()))).append("</pre>");
+            }
         }
         h.append("<h2>Findings</h2>");
         if (a.findings().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.memdebug.analyze;
 
 import dev.memdebug.log.JsonLine;
+import java.util.List;
 
 /** The diagnosis as one JSON document, for scripts. */
 public final class JsonReport {
@@ -17,7 +18,8 @@ public final class JsonReport {
             }
             runs.append(new JsonLine().put("run", i + 1).put("app", r.app()).put("started", r.started()).put("pid", r.pid())
                     .put("ending", r.ending().name().toLowerCase(java.util.Locale.ROOT)).put("ending_words", r.ending().words())
-                    .put("peak_mb", r.peakMb()).put("limit_mb", Analyzer.limitOf(r)).put("events", r.events().size()));
+                    .put("peak_mb", r.peakMb()).put("limit_mb", Analyzer.limitOf(r)).put("events", r.events().size())
+                    .putRaw("last_operations", strings(r.journalOperations())));
         }
         runs.append(']');
         StringBuilder findings = new StringBuilder("[");
@@ -50,5 +52,16 @@ public final class JsonReport {
         issues.append(']');
         return new JsonLine().put("crash_found", a.crashFound()).putRaw("runs", runs.toString())
                 .putRaw("findings", findings.toString()).putRaw("input_notes", issues.toString()) + "\n";
+    }
+
+    private static String strings(List<String> values) {
+        StringBuilder b = new StringBuilder("[");
+        for (String v : values) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            JsonLine.quote(b, v);
+        }
+        return b.append(']').toString();
     }
 }

@@ -34,6 +34,8 @@ public final class LogParser {
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** An operation the restart marker lists from the journal: {@code   5. [05:59:44] Chunk - 151.2 MB - op 85}. */
+    private static final Pattern LISTED_OPERATION = Pattern.compile("^  \\d+\\. (\\[\\d{2}:\\d{2}:\\d{2}\\] .*)$");
     private static final Pattern HEAD = Pattern.compile("^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\] (.*)$");
     /**
      * A mirrored header rule or event head: what makes a text a captured stream. The prefix alone is not
@@ -145,7 +147,10 @@ public final class LogParser {
             if (line.equals(LogLayout.RULE)) {
                 inRestart = false;
             } else if (restartedRun != null && restartedRun.ending != RunRecord.Ending.CLEAN) {
-                if (line.startsWith("The cgroup counted an OOM kill")) {
+                Matcher listed = LISTED_OPERATION.matcher(line);
+                if (listed.matches()) {
+                    restartedRun.journalOperations.add(listed.group(1));
+                } else if (line.startsWith("The cgroup counted an OOM kill")) {
                     restartedRun.ending = RunRecord.Ending.OOM_KILL_CONFIRMED;
                     restartedRun.restartVerdict = line;
                 } else if (line.startsWith("It ended near the limit")) {

@@ -38,6 +38,8 @@ public final class RunRecord {
     String restartVerdict;
     final List<LogEventRecord> events = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** The last operations the restart marker after this run lists from its operation journal, as logged. */
+    final List<String> journalOperations = new ArrayList<>();
 
     public String app() { return app; }
     public String started() { return started; }
@@ -45,6 +47,8 @@ public final class RunRecord {
     public double limitMb() { return limitMb; }
     public Ending ending() { return ending; }
     public List<LogEventRecord> events() { return events; }
+    /** {@code [05:59:44] Chunk - 151.2 MB - op 85}, oldest first; empty when the log has none. */
+    public List<String> journalOperations() { return journalOperations; }
 
     /** The highest figure any event recorded. */
     public double peakMb() {

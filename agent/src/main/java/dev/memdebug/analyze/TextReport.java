@@ -26,6 +26,12 @@ public final class TextReport {
             }
             b.append('\n');
             b.append("  Ended: ").append(r.ending().words()).append('\n');
+            if (!r.journalOperations().isEmpty()) {
+                b.append("  Last operations (from its operation journal, listed at the restart):\n");
+                for (String op : r.journalOperations()) {
+                    b.append("    ").append(op).append('\n');
+                }
+            }
             double limit = Analyzer.limitOf(r);
             double peak = r.peakMb();
             if (peak >= 0) {

@@ -55,6 +55,22 @@ class AnalyzerTest {
     }
 
     @Test
+    void theJournaledOperationsOfTheRestartMarkerBelongToTheRunThatEnded() throws Exception {
+        String verdict = "The cgroup counted an OOM kill since that run started (oom_kill 0 -> 1): the kernel's OOM killer ended it.\n";
+        String log = resource("seed-crash.log").replace(verdict, verdict + dev.memdebug.log.LogLayout.JOURNAL_TITLE + "\n"
+                + "  1. [16:03:02] Download Started - 399.8 MB - User 77777 | album-3.zip 45 MB | Active: 5\n"
+                + "  2. [16:03:03] Session Created - 431.0 MB - User 55555 - Total sessions: 5\n");
+        Analysis a = analyze("seed-crash.log", log);
+        assertEquals(List.of("[16:03:02] Download Started - 399.8 MB - User 77777 | album-3.zip 45 MB | Active: 5",
+                "[16:03:03] Session Created - 431.0 MB - User 55555 - Total sessions: 5"), a.runs().get(0).journalOperations());
+        assertEquals(List.of(), a.runs().get(1).journalOperations());
+        assertEquals(List.of(), a.issues());
+        assertTrue(TextReport.render(a).contains("  Last operations (from its operation journal, listed at the restart):\n"
+                + "    [16:03:02] Download Started"), TextReport.render(a));
+        assertTrue(JsonReport.render(a).contains("\"last_operations\":[\"[16:03:02] Download Started"), JsonReport.render(a));
+    }
+
+    @Test
     void leakingDownloadsAreMemoryNotFreedOrAGradualLeak() throws Exception {
         Analysis a = analyze("leak.log", resource("leak.log"));
         Finding top = a.findings().get(0);
