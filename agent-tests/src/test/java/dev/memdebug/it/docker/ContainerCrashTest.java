@@ -53,6 +53,9 @@ class ContainerCrashTest {
             assertTrue(after.contains("ended without a clean shutdown"), after);
             assertTrue(after.contains("Last record before it ended: [") && after.contains(" MB"), after);
             assertTrue(after.contains("OOM kill"), "the marker names the OOM kill: " + after);
+            // The operation journal lives beside the log in the container's layer, which a restart keeps.
+            assertTrue(Pattern.compile(Pattern.quote(dev.memdebug.log.LogLayout.JOURNAL_TITLE)
+                    + "\n(  \\d\\. \\[[0-9:]{8}\\] (Session|Download) .+\n){5}").matcher(after).find(), after);
         } finally {
             DockerSupport.remove(id);
         }
