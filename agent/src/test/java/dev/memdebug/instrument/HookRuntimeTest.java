@@ -55,6 +55,31 @@ class HookRuntimeTest {
     }
 
     @Test
+    void everyLoggedCallIsInTheJournalBeforeTheMonitorDrainsAnything(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        HookPlan plan = HookConfigParserTest.parse(
+                "hook.dl.method = a.Downloads#run",
+                "hook.dl.label = Download",
+                "hook.dl.log = both",
+                "hook.dl.context = User {arg0}",
+                "hook.count.method = a.Downloads#count",
+                "hook.count.log = none",
+                "hook.count.counter = n +1");
+        java.nio.file.Path file = dir.resolve("memory_debug.ops");
+        dev.memdebug.ops.OperationJournal journal = dev.memdebug.ops.OperationJournal.create(file, 1, 0, 16, java.time.ZoneOffset.UTC);
+        HookRuntime runtime = new HookRuntime(plan, 64, journal);
+        runtime.bind(() -> 300L * 1024 * 1024, () -> { });
+        long start = runtime.enter(0, new Object[] {"Zoë"});
+        runtime.exit(0, start, new Object[] {"Zoë"}, null, null);
+        start = runtime.enter(0, new Object[] {42});
+        runtime.exit(0, start, new Object[] {42}, null, new IllegalStateException("disk full"));
+        runtime.exit(1, runtime.enter(1), null);
+        assertEquals(List.of("Download Started - 300.0 MB - User Zoë", "Download Completed - 300.0 MB - User Zoë",
+                        "Download Started - 300.0 MB - User 42", "Download Failed - 300.0 MB - User 42"),
+                dev.memdebug.ops.PreviousJournal.read(file).entries().stream().map(dev.memdebug.ops.PreviousJournal.Entry::operation).toList(),
+                "labels as the log writes them; the counter-only hook stores nothing");
+    }
+
+    @Test
     void counterOnlyHookNeedsNoValues() {
         HookPlan plan = HookConfigParserTest.parse("hook.c.method = a.B#c", "hook.c.counter = n +1 on enter, -1 on exit", "hook.c.log = none");
         HookRuntime runtime = new HookRuntime(plan, 64);
