@@ -169,6 +169,10 @@ public final class AgentRuntime {
         HostMemory host = new HostMemory(Path.of("/proc/meminfo"));
         Platform platform = Platform.detect(env, Path.of("/"));
         MemoryLimit limit = MemoryLimit.resolve(config.memoryLimit(), cgroup, host);
+        String procNote = process.headerNote(limit.fromCgroup());
+        if (procNote != null && !notes.contains(procNote)) {
+            notes.add(procNote);
+        }
         long high = config.high().resolve(limit.bytes());
         long critical = config.critical().resolve(limit.bytes());
         if (high >= critical || critical > limit.bytes()) {

@@ -100,6 +100,22 @@ public final class ProcessMemory {
         return ownProcess ? Math.max(0, n - 1) : n;
     }
 
+    /**
+     * The header's line when the process directory cannot be read, saying what the log then shows
+     * instead; {@code null} when it can.
+     *
+     * @param figureFromCgroup whether the tracked figure comes from the cgroup (then only the RSS beside it is lost)
+     */
+    public String headerNote(boolean figureFromCgroup) {
+        if (available) {
+            return null;
+        }
+        return "⚠️ " + unavailable + ": RSS, virtual size and open files are not shown"
+                + (figureFromCgroup ? "; the tracked figure is still the cgroup's"
+                        : "; the tracked figure is the JVM's committed memory (heap + non-heap), which misses direct buffers,"
+                        + " thread stacks and malloc, so the real process is larger than the log says");
+    }
+
     /** The most recent reading problem, kept after later reads succeed; {@code null} if none. */
     public String lastProblem() {
         return available ? file.problem() : unavailable;

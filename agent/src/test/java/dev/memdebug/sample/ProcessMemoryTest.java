@@ -60,6 +60,10 @@ class ProcessMemoryTest {
         assertEquals(-1, p.threadCount());
         assertEquals(-1, p.openFileCount());
         assertTrue(p.lastProblem().contains("no /proc here"), p.lastProblem());
+        assertTrue(p.headerNote(false).startsWith("⚠️ cannot read " + tmp.resolve("proc/self/statm") + " (no /proc here"), p.headerNote(false));
+        assertTrue(p.headerNote(false).contains("the tracked figure is the JVM's committed memory"), p.headerNote(false));
+        assertTrue(p.headerNote(true).endsWith("the tracked figure is still the cgroup's"), p.headerNote(true));
+        assertEquals(null, new ProcessMemory(proc("self")).headerNote(false));
     }
 
     @Test
