@@ -42,8 +42,13 @@ public final class Redactor {
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_+/=~-]{20,}");
-    private static final Pattern PHONE_NUMBER = Pattern.compile(
+    static final Pattern PHONE_NUMBER = Pattern.compile(
             "(?<![\\w+])(?:\\+\\d[\\d -]{6,18}\\d|\\(?\\d{1,4}\\)?(?:[ -]\\(?\\d{1,4}\\)?){2,6})(?![\\w:.])");
+
+    /** A word each {@link #SECRET_PAIR} match contains (case-insensitively); the prefilter's list. */
+    private static final String[] SECRET_WORDS = {"pass", "pwd", "secret", "token", "key", "auth", "session", "cookie", "credential"};
+    /** A word each {@link #CREDENTIAL} match contains. */
+    private static final String[] CREDENTIAL_WORDS = {"bearer", "basic", "token"};
 
     private final boolean enabled;
 
@@ -66,30 +71,97 @@ public final class Redactor {
         boolean pair = false;
         boolean space = false;
         boolean at = false;
+        int run = 0;
+        int longestRun = 0;
+        // A phone number lies within a run of digits, spaces, dashes, parentheses and plus signs that holds
+        // 8 or more digits and either a '+' before a digit or a separator between two digits; without such
+        // a run (a long id, "User 123456789 - Total: 4") the pattern cannot match and is not run.
+        boolean phoneCandidate = false;
+        int phoneDigits = 0;
+        boolean split = false;
+        boolean afterDigit = false;
+        boolean separated = false;
+        boolean plus = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            digits += c >= '0' && c <= '9' ? 1 : 0;
+            boolean digit = c >= '0' && c <= '9';
+            digits += digit ? 1 : 0;
             pair |= c == '=' || c == ':';
             space |= Character.isWhitespace(c);
             at |= c == '@';
+            run = isWordChar(c) ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+            if (digit) {
+                phoneDigits++;
+                split |= separated;
+                afterDigit = true;
+                separated = false;
+                phoneCandidate |= phoneDigits >= 8 && (split || plus);
+            } else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '+') {
+                separated = afterDigit;
+                plus |= c == '+' && i + 1 < text.length() && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9';
+            } else {
+                phoneDigits = 0;
+                split = false;
+                afterDigit = false;
+                separated = false;
+                plus = false;
+            }
         }
         String s = text;
-        if (pair) {
+        // The two keyword patterns run only where one of their words is there: a search for an alternation
+        // of words at every boundary costs about a microsecond, a scan for the words a few nanoseconds.
+        if (pair && containsAny(text, SECRET_WORDS)) {
             s = replace(s, SECRET_PAIR, m -> m.group(1) + TOKEN);
         }
-        if (space) {
+        if (space && containsAny(s, CREDENTIAL_WORDS)) {
             s = replace(s, CREDENTIAL, m -> m.group(1) + " " + TOKEN);
         }
         if (at) {
             s = replace(s, EMAIL_ADDRESS, m -> EMAIL);
         }
-        if (s.length() >= 20 && digits > 0) {
+        if (longestRun >= 20 && digits > 0) {
             s = replace(s, WORD, m -> looksLikeToken(m.group()) ? TOKEN : m.group());
         }
-        if (digits >= 8) {
+        if (phoneCandidate) {
             s = replace(s, PHONE_NUMBER, m -> looksLikePhone(m.group()) ? PHONE : m.group());
         }
         return s;
+    }
+
+    /** A character of {@link #WORD}. */
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '_' || c == '+' || c == '/' || c == '=' || c == '~' || c == '-';
+    }
+
+    /**
+     * Whether {@code text} contains one of {@code words} (lower-case ASCII), ignoring ASCII case as the
+     * patterns' {@code (?i)} does. Allocation-free.
+     */
+    static boolean containsAny(String text, String[] words) {
+        for (int i = 0; i < text.length(); i++) {
+            char first = lower(text.charAt(i));
+            for (String word : words) {
+                if (word.charAt(0) == first && i + word.length() <= text.length() && matchesAt(text, i, word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(String text, int at, String word) {
+        for (int k = 1; k < word.length(); k++) {
+            if (lower(text.charAt(at + k)) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     static boolean looksLikeToken(String word) {

@@ -50,6 +50,15 @@ public final class OperationJournal {
     private static final int CONTENT_END = CHECKSUM_AT - 1;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ELLIPSIS = "...".getBytes(StandardCharsets.US_ASCII);
+    /** "00", "01" ... "99": two digits per division. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
     private static final long MB = 1024 * 1024;
 
     private final Path path;
@@ -130,13 +139,11 @@ public final class OperationJournal {
                 n = ascii(line, n, " - ");
                 n = text(line, n, context);
             }
-            while (n < CHECKSUM_AT) {
-                line[n++] = ' ';
-            }
-            int sum = 0;
-            for (int i = 0; i < CHECKSUM_AT; i++) {
+            int sum = (CHECKSUM_AT - n) * ' ';
+            for (int i = 0; i < n; i++) {
                 sum += line[i];
             }
+            java.util.Arrays.fill(line, n, CHECKSUM_AT, (byte) ' ');
             line[CHECKSUM_AT] = HEX[(sum >> 4) & 0xf];
             line[CHECKSUM_AT + 1] = HEX[sum & 0xf];
             line[SLOT_BYTES - 1] = '\n';
@@ -219,22 +226,43 @@ public final class OperationJournal {
         return ascii(line, n, " MB");
     }
 
-    /** {@code value} in decimal, zero-padded to {@code width}; never past the checksum. */
-    private static int digits(byte[] line, int n, long value, int width) {
-        int count = 1;
-        for (long v = value / 10; v > 0; v /= 10) {
-            count++;
+    /** {@code value} (not negative) in decimal, zero-padded to {@code width}; never past the checksum. */
+    static int digits(byte[] line, int n, long value, int width) {
+        if (value > Integer.MAX_VALUE) {
+            // Only a sequence number past two billion: split so the hot path stays in int arithmetic.
+            n = digits(line, n, value / 1_000_000_000L, Math.max(1, width - 9));
+            return digits(line, n, value % 1_000_000_000L, 9);
         }
-        count = Math.max(count, width);
+        int v = (int) Math.max(0, value);
+        int count = Math.max(width, decimalLength(v));
         if (n + count > CONTENT_END) {
             return n;
         }
-        long v = value;
-        for (int i = n + count - 1; i >= n; i--) {
-            line[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        int i = n + count;
+        while (v >= 100) {
+            int pair = (v % 100) * 2;
+            v /= 100;
+            line[--i] = PAIRS[pair + 1];
+            line[--i] = PAIRS[pair];
+        }
+        if (v >= 10) {
+            line[--i] = PAIRS[v * 2 + 1];
+            line[--i] = PAIRS[v * 2];
+        } else {
+            line[--i] = (byte) ('0' + v);
+        }
+        while (i > n) {
+            line[--i] = '0';
         }
         return n + count;
+    }
+
+    private static int decimalLength(int v) {
+        int length = 1;
+        for (int bound = 10; length < 10 && v >= bound; bound *= 10) {
+            length++;
+        }
+        return length;
     }
 
     private static int ascii(byte[] line, int n, String s) {

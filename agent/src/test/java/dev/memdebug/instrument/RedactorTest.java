@@ -19,6 +19,9 @@ class RedactorTest {
             "curl -H Bearer abcdefgh12345             | curl -H Bearer <token>",
             "token eyJhbGciOiJIUzI1NiJ9                 | token <token>",
             "sessionId=42                               | sessionId=<token>",
+            "PASSWORD=Hunter2 and Client-Secret: x      | PASSWORD=<token> and Client-Secret: <token>",
+            "BASIC QWxhZGRpbjpvcGVu                     | BASIC <token>",
+            "id ab-C1d2e3f4g5h6i7j8k9l0 end             | id <token> end",
             // token-like words
             "key ghp_A1b2C3d4E5f6G7h8I9j0K1l2           | key <token>",
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U | <token>.<token>.<token>",
@@ -35,6 +38,42 @@ class RedactorTest {
     })
     void masks(String in, String out) {
         assertEquals(out, Redactor.DEFAULT.redact(in));
+    }
+
+    @Test
+    void thePhonePrefilterNeverSkipsANumberThePatternWouldMask() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "0123456789012345678901234567890123456789 -()+x:";
+        int masked = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int length = 8 + random.nextInt(20);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            java.util.regex.Matcher m = Redactor.PHONE_NUMBER.matcher(text);
+            boolean phone = false;
+            while (m.find()) {
+                phone |= Redactor.looksLikePhone(m.group());
+            }
+            if (phone) {
+                masked++;
+                assertEquals(true, Redactor.DEFAULT.redact(text).contains(Redactor.PHONE), text);
+            }
+        }
+        assertEquals(true, masked > 1000, "the random strings hold phone numbers: " + masked);
+    }
+
+    @Test
+    void theKeywordPrefilterIgnoresAsciiCaseAndFindsWordsAnywhere() {
+        String[] words = {"secret", "key"};
+        assertEquals(true, Redactor.containsAny("my_SeCrEt", words));
+        assertEquals(true, Redactor.containsAny("apiKEY", words));
+        assertEquals(true, Redactor.containsAny("key", words));
+        assertEquals(false, Redactor.containsAny("ke", words));
+        assertEquals(false, Redactor.containsAny("User 77777 - Total: 4", words));
+        assertEquals(false, Redactor.containsAny("", words));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

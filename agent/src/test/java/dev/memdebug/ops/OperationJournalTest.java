@@ -96,6 +96,19 @@ class OperationJournalTest {
     }
 
     @Test
+    void numbersAreWrittenZeroPaddedAtAnySize() {
+        long[] values = {0, 7, 10, 99, 100, 12_345, 999_999_999, Integer.MAX_VALUE, 2_147_483_648L, 3_000_000_007L, 98_765_432_109L};
+        for (long v : values) {
+            for (int width : new int[] {1, 2, 4, 10}) {
+                byte[] line = new byte[64];
+                int end = OperationJournal.digits(line, 3, v, width);
+                String expected = String.format("%0" + width + "d", v);
+                assertEquals(expected, new String(line, 3, end - 3, StandardCharsets.US_ASCII), v + " width " + width);
+            }
+        }
+    }
+
+    @Test
     void megabytesAreRoundedAsTheLogRoundsThem() throws Exception {
         Path file = dir.resolve("mb.ops");
         OperationJournal journal = OperationJournal.create(file, 1, 0, 64, ZoneId.of("UTC"));
