@@ -20,7 +20,7 @@ root="$PWD"
 bot_jar="$root/sample-bot/target/sample-bot.jar"
 run_dir="demo-run"
 mkdir -p "$run_dir"
-rm -f "$run_dir"/memory_debug.log* "$run_dir"/memory_debug.jsonl*
+rm -f "$run_dir"/memory_debug.log* "$run_dir"/memory_debug.jsonl* "$run_dir"/memory_debug.ops
 agent="-javaagent:$PWD/agent/target/memdebug-agent.jar=config=$PWD/sample-bot/agent.properties,log.stderr=false"
 java_cmd=(java "$agent" -Xmx1g -XX:MaxDirectMemorySize=1g -jar "$bot_jar" --simulate "$scenario" --port 0)
 
