@@ -31,18 +31,20 @@ public final class JvmLayout {
      *
      * @param kind      {@code Full GC} or {@code Long GC pause}
      * @param usedBytes the figure compared with the limit, at the time of logging
+     * @param concurrentCycle whether the duration is a concurrent collector's cycle (ZGC, Shenandoah), not a pause
      */
     public LogEvent collection(long timeMillis, String kind, String collector, String cause, long durationMillis,
-                               long heapBefore, long heapAfter, long usedBytes, long rssAfter) {
+                               boolean concurrentCycle, long heapBefore, long heapAfter, long usedBytes, long rssAfter) {
         long freed = Math.max(0, heapBefore - heapAfter);
         StringBuilder t = new StringBuilder(256);
         t.append(head(timeMillis)).append(GC).append(kind).append(" at ").append(Mb.of(usedBytes)).append(": ")
-                .append(collector).append(" (").append(cause).append("), ").append(durationMillis).append(" ms\n");
+                .append(collector).append(" (").append(cause).append("), ").append(durationMillis)
+                .append(concurrentCycle ? " ms cycle, concurrent with the app (not a pause)\n" : " ms\n");
         t.append("   Heap ").append(Mb.of(heapBefore)).append(", freed ").append(Mb.of(freed)).append(" → now ")
                 .append(Mb.of(heapAfter)).append(" | RSS after ").append(Mb.of(rssAfter)).append('\n');
         t.append(LogLayout.SEPARATOR).append("\n\n");
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "gc").put("kind", kind).put("collector", collector)
-                .put("cause", cause).put("ms", durationMillis).put("heap_before_mb", Mb.number(heapBefore))
+                .put("cause", cause).put("ms", durationMillis).put("concurrent", concurrentCycle).put("heap_before_mb", Mb.number(heapBefore))
                 .put("freed_mb", Mb.number(freed)).put("heap_after_mb", Mb.number(heapAfter))
                 .put("mb", Mb.number(usedBytes)).put("rss_mb", Mb.number(rssAfter));
         return new LogEvent(t.toString(), j.toString());

@@ -93,9 +93,9 @@ public final class GcDigest {
         return false;
     }
 
-    /** Whether {@code e} is a full/old collection or a long pause. */
+    /** Whether {@code e} is a full/old collection or a long pause (a concurrent cycle is no pause, however long). */
     public boolean isNotable(GcEvent e) {
-        return e.old() || (longPauseMillis > 0 && e.durationMillis() >= longPauseMillis);
+        return e.old() || (longPauseMillis > 0 && !e.concurrentCycle() && e.durationMillis() >= longPauseMillis);
     }
 
     /** The summary of the interval that ended by {@code now}, or {@code null} when none is due or it was empty. */

@@ -87,7 +87,7 @@ public final class JvmDiagnosis {
             long rss = reader.rssBytes();
             for (GcEvent e : pending) {
                 sink.write(layout.collection(e.timeMillis(), e.old() ? "Full GC" : "Long GC pause", e.collector(), e.cause(),
-                        e.durationMillis(), e.heapBeforeBytes(), e.heapAfterBytes(), pendingUsed, rss), e.old());
+                        e.durationMillis(), e.concurrentCycle(), e.heapBeforeBytes(), e.heapAfterBytes(), pendingUsed, rss), e.old());
             }
             pending.clear();
         }

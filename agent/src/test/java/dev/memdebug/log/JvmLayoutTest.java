@@ -18,11 +18,19 @@ class JvmLayoutTest {
 
     @Test
     void aFullCollectionReadsLikeTheGuide() {
-        LogEvent e = layout.collection(t, "Full GC", "G1 Old Generation", "System.gc()", 35, 432 * MB, 416 * MB, 440 * MB, 430 * MB);
+        LogEvent e = layout.collection(t, "Full GC", "G1 Old Generation", "System.gc()", 35, false, 432 * MB, 416 * MB, 440 * MB, 430 * MB);
         assertEquals("[2025-10-27 14:46:05] 🗑️ Full GC at 440.0 MB: G1 Old Generation (System.gc()), 35 ms\n"
                 + "   Heap 432.0 MB, freed 16.0 MB → now 416.0 MB | RSS after 430.0 MB\n"
                 + LogLayout.SEPARATOR + "\n\n", e.text());
         assertTrue(e.json().contains("\"type\":\"gc\"") && e.json().contains("\"freed_mb\":16.0"), e.json());
+    }
+
+    @Test
+    void aConcurrentCycleIsNotCalledAPause() {
+        LogEvent e = layout.collection(t, "Full GC", "ZGC Major Cycles", "Allocation Rate", 1800, true, 400 * MB, 200 * MB, 440 * MB, 430 * MB);
+        assertTrue(e.text().startsWith("[2025-10-27 14:46:05] 🗑️ Full GC at 440.0 MB: ZGC Major Cycles (Allocation Rate), 1800 ms cycle,"
+                + " concurrent with the app (not a pause)\n"), e.text());
+        assertTrue(e.json().contains("\"ms\":1800,\"concurrent\":true"), e.json());
     }
 
     @Test

@@ -37,6 +37,17 @@ class GcDigestTest {
     }
 
     @Test
+    void aLongConcurrentCycleIsSummedUpNotLoggedAsAPause() {
+        GcDigest d = new GcDigest(60_000, 500);
+        GcEvent cycle = new GcEvent(1_000, "ZGC Minor Cycles", "Allocation Rate", false, 2_400, 300 * MB, 120 * MB);
+        assertTrue(cycle.concurrentCycle());
+        assertFalse(d.isNotable(cycle));
+        assertFalse(d.observe(cycle));
+        assertTrue(d.isNotable(new GcEvent(2_000, "ZGC Minor Pauses", "Allocation Rate", false, 600, 0, 0)), "ZGC's pauses are pauses");
+        assertFalse(new GcEvent(2_000, "G1 Young Generation", "G1 Evacuation Pause", false, 5, 0, 0).concurrentCycle());
+    }
+
+    @Test
     void zeroIntervalMeansNoSummaries() {
         GcDigest d = new GcDigest(0, 0);
         assertFalse(d.observe(young(1_000, 900, 100, 40)), "no long-pause rule with 0");
