@@ -33,7 +33,7 @@ public enum ConfigKey {
     CONTEXT_REDACT("context.redact", "true", Kind.BOOLEAN, "Mask what looks like a token, password, e-mail address or phone number in hook contexts (hook.NAME.redact overrides it per hook)."),
     HOOKS_REPORT_AFTER("hooks.report-after", "30s", Kind.DURATION, "When hooks that matched nothing are reported, counted from start."),
     GC_SUMMARY_INTERVAL("gc.summary.interval", "60s", Kind.DURATION, "Collections other than full GCs and long pauses are summed up in one GC summary line per this interval (0 = none, else at least 1s)."),
-    GC_LONG_PAUSE("gc.long-pause", "500ms", Kind.DURATION, "A collection at least this long is logged at once, like every full GC (0 = only full GCs; at most 60s)."),
+    GC_LONG_PAUSE("gc.long-pause", "500ms", Kind.DURATION, "A collection pause at least this long is logged at once, like every full GC (0 = only full GCs; at most 60s); ZGC and Shenandoah cycles run beside the app and do not count."),
     CRITICAL_HISTOGRAM("critical.histogram", "true", Kind.BOOLEAN, "After a CRITICAL block, log the top 10 classes by heap bytes (a class histogram: stops the app for one full GC)."),
     CRITICAL_HISTOGRAM_INTERVAL("critical.histogram.interval", "10m", Kind.DURATION, "At most one class histogram per this period, and at most one per CRITICAL episode."),
     CRITICAL_HISTOGRAM_MAX_HEAP("critical.histogram.max-heap", "2GB", Kind.SIZE, "No class histogram while the heap in use is larger than this: its pause grows with the heap."),
