@@ -31,7 +31,11 @@ final class WeavingSupport {
         private final Map<String, byte[]> classes;
 
         Loader(Map<String, byte[]> classes) {
-            super(WeavingSupport.class.getClassLoader());
+            this(classes, WeavingSupport.class.getClassLoader());
+        }
+
+        Loader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
             this.classes = classes;
         }
 
