@@ -38,7 +38,10 @@ final class ClassFileHeader {
 
     /** The name as a constant pool Utf8 entry spells it (modified UTF-8), for {@link #mentionsAny}. */
     static byte[] utf8(String s) {
-        boolean plain = s.chars().allMatch(c -> c >= 1 && c < 0x80);
+        boolean plain = true;
+        for (int i = 0; i < s.length(); i++) {
+            plain &= s.charAt(i) >= 1 && s.charAt(i) < 0x80;
+        }
         if (plain) {
             return s.getBytes(StandardCharsets.US_ASCII);
         }

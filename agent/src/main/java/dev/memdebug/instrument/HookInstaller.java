@@ -52,7 +52,12 @@ public final class HookInstaller {
     public List<String> install() {
         List<String> notes = new ArrayList<>();
         HookBridge.install(runtime);
-        HookTransformer transformer = new HookTransformer(plan, runtime, instrumentation, matched, this::error);
+        HookTransformer transformer = new HookTransformer(plan, runtime, instrumentation, matched, new java.util.function.Consumer<>() {
+            @Override
+            public void accept(String message) {
+                error(message);
+            }
+        });
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {

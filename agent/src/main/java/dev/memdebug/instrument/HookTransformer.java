@@ -47,7 +47,12 @@ final class HookTransformer implements ClassFileTransformer {
     private final Module bridgeModule = HookBridge.class.getModule();
     private final List<Set<String>> matched;
     private final Consumer<String> errors;
-    private final ThreadLocal<boolean[]> inside = ThreadLocal.withInitial(() -> new boolean[1]);
+    private final ThreadLocal<boolean[]> inside = new ThreadLocal<>() {
+        @Override
+        protected boolean[] initialValue() {
+            return new boolean[1];
+        }
+    };
 
     /**
      * @param matched per hook id, the methods woven so far ({@code Type#name(descriptor)}); written here
@@ -63,16 +68,26 @@ final class HookTransformer implements ClassFileTransformer {
         this.errors = errors;
         hookMethodNames = new byte[hooks.size()][];
         hookTypes = new String[hooks.size()];
+        // Loops, not streams: each lambda is a class to spin up in premain, where every millisecond counts.
         Set<String> names = new LinkedHashSet<>();
+        boolean jdk = false;
         for (int i = 0; i < hooks.size(); i++) {
             MethodTarget target = hooks.get(i).target();
             hookMethodNames[i] = ClassFileHeader.utf8(target.methodName());
             hookTypes[i] = target.typeName().replace('.', '/');
             names.add(target.methodName());
+            jdk |= target.isJdkType();
         }
-        distinctMethodNames = names.stream().map(ClassFileHeader::utf8).toArray(byte[][]::new);
-        gaugeTypes = gauges.stream().map(g -> g.typeName().replace('.', '/')).toArray(String[]::new);
-        boolean jdk = hooks.stream().anyMatch(h -> h.target().isJdkType()) || gauges.stream().anyMatch(g -> g.typeName().startsWith("java."));
+        distinctMethodNames = new byte[names.size()][];
+        int n = 0;
+        for (String name : names) {
+            distinctMethodNames[n++] = ClassFileHeader.utf8(name);
+        }
+        gaugeTypes = new String[gauges.size()];
+        for (int i = 0; i < gaugeTypes.length; i++) {
+            gaugeTypes[i] = gauges.get(i).typeName().replace('.', '/');
+            jdk |= gauges.get(i).typeName().startsWith("java.");
+        }
         List<String> ignored = new ArrayList<>();
         ignored.add("net/bytebuddy/");
         for (String agentPackage : HookInstaller.AGENT_PACKAGES) {

@@ -119,7 +119,12 @@ final class TypeHierarchy {
             return boot;
         }
         synchronized (byLoader) {
-            return byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+            Map<String, String[]> cache = byLoader.get(loader);
+            if (cache == null) {
+                cache = new ConcurrentHashMap<>();
+                byLoader.put(loader, cache);
+            }
+            return cache;
         }
     }
 
