@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Installs one {@link HookTransformer} for all hooks and gauges: only the named types and their
@@ -46,13 +47,14 @@ public final class HookInstaller {
     }
 
     /**
-     * Injects the bridge, installs the dispatcher and the transformer. Returns problems found on the way
-     * (for the header). Call once, from premain or agentmain.
+     * Installs the dispatcher and the transformer, then retransforms the loaded classes that the hooks
+     * and gauges name (or subtype). The bridge must have been injected before ({@link BootstrapInjector}).
+     * Returns problems found on the way (for the header). Call once, from premain or agentmain.
      */
     public List<String> install() {
         List<String> notes = new ArrayList<>();
         HookBridge.install(runtime);
-        HookTransformer transformer = new HookTransformer(plan, runtime, instrumentation, matched, new java.util.function.Consumer<>() {
+        HookTransformer transformer = new HookTransformer(plan, runtime, instrumentation, matched, new Consumer<>() {
             @Override
             public void accept(String message) {
                 error(message);
