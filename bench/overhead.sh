@@ -3,7 +3,11 @@
 # memdebug (sample hooks, no hooks, above HIGH), JFR continuous and the OpenTelemetry Java agent with its
 # exporters off; medians, min-max and ratios against "no agent" of the same invocation.
 #
-#   bench/overhead.sh [--runs N] [--messages N]      (defaults: 5 runs, 120 messages; about 6 minutes)
+#   bench/overhead.sh [--runs N] [--messages N] [--bandwidth MB_PER_S] [--compare-agent JAR]
+#                                               (defaults: 5 runs, 120 messages, 0 = unthrottled; about 6 minutes)
+#
+# --compare-agent adds a row for another memdebug build with the sample hooks (e.g. the jar of main before a
+# change), so a before/after meets the same load in one invocation.
 #
 # Run from anywhere; Linux only (reads /proc). The OpenTelemetry agent jar is fetched from Maven Central
 # into benchmarks/target/otel by mvn dependency:copy and never committed; OTEL_VERSION picks its version,

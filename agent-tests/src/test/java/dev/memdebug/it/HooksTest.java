@@ -75,6 +75,30 @@ class HooksTest {
     }
 
     @Test
+    void theBootClassPathJarServesTheBridgeWhenUnsafeIsNotUsed() throws Exception {
+        // The fallback of BootstrapInjector, forced: the bridge comes from a jar appended to the boot class
+        // path, and a JDK class and a class of an isolated loader still reach it.
+        Files.writeString(dir.resolve("agent.properties"), String.join("\n",
+                "hook.put.method = dev.memdebug.it.apps.HookedApp$Store#put",
+                "hook.put.log = none",
+                "hook.put.counter = puts +1",
+                "hook.plugin.method = dev.memdebug.it.apps.plugin.PluginWork#work",
+                "hook.plugin.log = none",
+                "hook.plugin.counter = plugin-calls +1",
+                "hook.crc.method = java.util.zip.CRC32#update(byte[], int, int)",
+                "hook.crc.log = none",
+                "hook.crc.counter = crc-updates +1",
+                ""));
+        AgentJvm jvm = AgentJvm.in(dir).jvmArg("-Dmemdebug.bootstrap.jar=true").agentArgs("snapshot.interval=1h").main(HookedApp.class, "300");
+        assertEquals(0, jvm.run(60), jvm.stderr());
+        String log = jvm.logText();
+        assertTrue(!log.contains("could not put the hook bridge"), log);
+        String fin = log.substring(log.lastIndexOf("📊 Final Snapshot"));
+        Matcher crc = Pattern.compile("Puts: 5 \\| Plugin calls: 1 \\| Crc updates: (\\d+)").matcher(fin);
+        assertTrue(crc.find() && Long.parseLong(crc.group(1)) >= 3, fin);
+    }
+
+    @Test
     void countersStayExactUnderEightThreads() throws Exception {
         Files.writeString(dir.resolve("agent.properties"), String.join("\n",
                 "hook.hit.method = dev.memdebug.it.apps.Hammer$Counter#hit",

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Installs the configured hooks and, once the monitor runs, connects them to it and schedules the report
- * of hooks that matched nothing. With no hook configured nothing of Byte Buddy is loaded at all.
+ * of hooks that matched nothing. With no hook configured nothing of the weaving (ASM) is loaded at all.
  */
 final class Hooks {
 

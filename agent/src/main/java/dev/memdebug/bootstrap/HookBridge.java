@@ -1,12 +1,14 @@
 package dev.memdebug.bootstrap;
 
 /**
- * The one class the inlined advice links against. The agent puts it on the bootstrap class path, so
+ * The one class the woven hook code links against. The agent puts it on the bootstrap class path, so
  * code of every class loader (an app's, a servlet container's, an isolated plugin loader's, the JDK's)
  * resolves the same class, and then installs its {@link HookDispatcher}.
  *
  * <p>Thread-safety: any thread. Each call is one volatile read and a call; before the dispatcher is
- * installed calls do nothing. Nothing here throws or allocates.
+ * installed calls do nothing. Nothing here throws or allocates. The woven code wraps every call in a
+ * catch-all all the same (see {@code HookMethodWeaver}), so a dispatcher that broke its contract, or a
+ * class that cannot link this bridge, still cannot fail the app.
  */
 public final class HookBridge {
 
@@ -15,7 +17,7 @@ public final class HookBridge {
     private HookBridge() {
     }
 
-    /** Installs the dispatcher. Called once by the agent, before it installs the advice. */
+    /** Installs the dispatcher. Called once by the agent, before it installs the transformer. */
     public static void install(HookDispatcher d) {
         dispatcher = d;
     }

@@ -1,7 +1,7 @@
 package dev.memdebug.bootstrap;
 
 /**
- * What the inlined advice calls through {@link HookBridge}. Implemented by the agent; lives beside the
+ * What the woven hook code calls through {@link HookBridge}. Implemented by the agent; lives beside the
  * bridge so that classes of any loader, the JDK's included, can link against it.
  *
  * <p>Contract for implementations: every method is called on the app's threads, concurrently, and must

@@ -1,16 +1,5 @@
 package dev.memdebug.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.memdebug.bootstrap.HookBridge;
 import dev.memdebug.config.Suggestions;
 import java.lang.instrument.Instrumentation;
@@ -20,21 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
+import java.util.function.Consumer;
 
 /**
- * Installs one Byte Buddy {@link AgentBuilder} for all hooks and gauges, with narrow matchers: only the
- * named types and their subtypes are considered, and the JDK's classes only when a hook names one.
- * Classes loaded before the agent are retransformed. Failures are collected as notices naming the class
- * and why; they never reach the app.
+ * Installs one {@link HookTransformer} for all hooks and gauges: only the named types and their
+ * subtypes are woven, and the JDK's classes are considered only when a hook names one. Classes loaded
+ * before the agent that the hooks or gauges name (or subtype) are retransformed. Failures are collected
+ * as notices naming the class and why; they never reach the app.
  *
  * <p>It also remembers which methods each hook matched, so that {@link #report} can say, at a set time
  * after start, which hooks matched nothing (with a "did you mean") and which matched more than expected.
@@ -66,64 +47,59 @@ public final class HookInstaller {
     }
 
     /**
-     * Injects the bridge, installs the dispatcher and the transformer. Returns problems found on the way
-     * (for the header). Call once, from premain or agentmain.
+     * Installs the dispatcher and the transformer, then retransforms the loaded classes that the hooks
+     * and gauges name (or subtype). The bridge must have been injected before ({@link BootstrapInjector}).
+     * Returns problems found on the way (for the header). Call once, from premain or agentmain.
      */
     public List<String> install() {
         List<String> notes = new ArrayList<>();
         HookBridge.install(runtime);
-        Class<?> bridge = HookBridge.class;
-
-        boolean jdk = plan.hooks().stream().anyMatch(h -> h.target().isJdkType())
-                || plan.gauges().stream().anyMatch(g -> g.typeName().startsWith("java."));
-        ElementMatcher.Junction<TypeDescription> ignored = nameStartsWith("net.bytebuddy.").or(isSynthetic());
-        for (String agentPackage : AGENT_PACKAGES) {
-            ignored = ignored.or(nameStartsWith(agentPackage));
-        }
-        if (!jdk) {
-            ignored = ignored.or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
-                    .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."));
-        }
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                .with(new Listener())
-                .ignore(ignored);
-        if (bridge.getClassLoader() == null) {
-            builder = builder.assureReadEdgeTo(instrumentation, bridge);
-        }
-        for (HookSpec hook : plan.hooks()) {
-            Class<?> adviceClass = hook.needsValues() ? ValuesAdvice.class : CounterAdvice.class;
-            Advice advice = Advice.withCustomMapping().bind(HookId.class, hook.id()).to(adviceClass);
-            ElementMatcher<MethodDescription> methods = new Recording(methodMatcher(hook.target()), matched.get(hook.id()));
-            String type = hook.target().typeName();
-            builder = builder.type(named(type).or(hasSuperType(named(type))))
-                    .transform((b, typeDescription, loader, module, domain) -> b.visit(advice.on(methods)));
-        }
-        for (GaugeSpec gauge : plan.gauges()) {
-            Advice advice = Advice.withCustomMapping().bind(HookId.class, gauge.id()).to(InstanceAdvice.class);
-            builder = builder.type(named(gauge.typeName()))
-                    .transform((b, typeDescription, loader, module, domain) -> b.visit(advice.on(isConstructor())));
-        }
-        builder.installOn(instrumentation);
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (runtime.gauges().wantsClass(loaded.getName())) {
-                runtime.gauges().classLoaded(loaded);
+        HookTransformer transformer = new HookTransformer(plan, runtime, instrumentation, matched, new Consumer<>() {
+            @Override
+            public void accept(String message) {
+                error(message);
+            }
+        });
+        instrumentation.addTransformer(transformer, true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (runtime.gauges().wantsClass(type.getName())) {
+                runtime.gauges().classLoaded(type);
+            }
+            if (transformer.wantsLoaded(type) && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
             }
         }
+        retransform(loaded);
         return notes;
     }
 
-    static ElementMatcher.Junction<MethodDescription> methodMatcher(MethodTarget target) {
-        ElementMatcher.Junction<MethodDescription> m = isMethod().and(named(target.methodName())).and(not(isAbstract()));
-        if (target.parameterTypes() != null) {
-            m = m.and(takesArguments(target.parameterTypes().size()));
-            for (int i = 0; i < target.parameterTypes().size(); i++) {
-                m = m.and(takesArgument(i, named(target.parameterTypes().get(i))));
+    /** Retransforms all at once; if the JVM refuses the batch, one by one, so one bad class spoils none else. */
+    private void retransform(List<Class<?>> types) {
+        if (types.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(types.toArray(new Class<?>[0]));
+            return;
+        } catch (Throwable batch) {
+            if (DEBUG) {
+                batch.printStackTrace();
             }
         }
-        return m;
+        for (Class<?> type : types) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable t) {
+                error("could not instrument " + type.getName() + ": " + t);
+            }
+        }
+    }
+
+    private void error(String message) {
+        if (errors.add(message)) {
+            runtime.notice(message);
+        }
     }
 
     /**
@@ -207,68 +183,5 @@ public final class HookInstaller {
     private static String abbreviate(Set<String> names) {
         String all = String.join(", ", names);
         return all.length() > 200 ? all.substring(0, 197) + "..." : all;
-    }
-
-    /** Remembers each method a hook's matcher accepted. */
-    private static final class Recording implements ElementMatcher<MethodDescription> {
-        private final ElementMatcher<MethodDescription> delegate;
-        private final Set<String> hits;
-
-        Recording(ElementMatcher<MethodDescription> delegate, Set<String> hits) {
-            this.delegate = delegate;
-            this.hits = hits;
-        }
-
-        @Override
-        public boolean matches(MethodDescription target) {
-            boolean m = delegate.matches(target);
-            if (m) {
-                hits.add(target.getDeclaringType().getTypeName() + "#" + target.getName() + target.getDescriptor());
-            }
-            return m;
-        }
-    }
-
-    /** Records transformation errors and tells the gauge reader about loaded gauge classes. */
-    private final class Listener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded, DynamicType dynamicType) {
-            if (DEBUG) {
-                System.err.println("[memdebug debug] transformed " + type.getName());
-            }
-            noteGaugeClass(type.getName(), loader);
-        }
-
-        @Override
-        public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
-            if (DEBUG) {
-                System.err.println("[memdebug debug] discovered " + typeName);
-            }
-        }
-
-        @Override
-        public void onIgnored(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded) {
-            if (DEBUG && type.getName().contains("Hammer")) {
-                System.err.println("[memdebug debug] ignored " + type.getName());
-            }
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
-            String message = "could not instrument " + typeName + ": " + throwable;
-            if (DEBUG) {
-                throwable.printStackTrace();
-            }
-            if (errors.add(message)) {
-                runtime.notice(message);
-            }
-        }
-
-        private void noteGaugeClass(String name, ClassLoader loader) {
-            if (!runtime.gauges().wantsClass(name)) {
-                return;
-            }
-            runtime.gauges().classSeen(name, loader);
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
- * The hooks at run time: what the advice calls on the app's threads, and what the monitor drains.
+ * The hooks at run time: what the woven code calls on the app's threads, and what the monitor drains.
  *
  * <p>App side ({@link HookDispatcher} methods): reads the clock, applies counter changes with atomic
  * adds, renders the context if the hook has one, and publishes a record into the

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One configured hook, validated. Immutable.
  *
- * @param id         index into the runtime's tables; baked into the advice as a constant
+ * @param id         index into the runtime's tables; woven into the hooked methods as a constant
  * @param name       the name after {@code hook.}
  * @param target     the methods it watches
  * @param logEnter   the label logged on entry, or {@code null} for none
@@ -24,7 +24,7 @@ public record HookSpec(int id, String name, MethodTarget target, String logEnter
         return logReturn != null || logFail != null;
     }
 
-    /** Whether the advice must pass arguments and the return value (a context needs them). */
+    /** Whether the woven code must pass arguments and the return value (a context needs them). */
     public boolean needsValues() {
         return context != null && (context.usesArguments() || context.usesReturn());
     }

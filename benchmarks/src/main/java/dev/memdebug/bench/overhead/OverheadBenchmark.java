@@ -14,7 +14,7 @@ import java.util.Map;
  * and {@link Summary} prints medians, min-max and ratios against "no agent". Linux only ({@code /proc}).
  *
  * <p>{@code bench/overhead.sh} builds the jars, fetches the OpenTelemetry agent and calls this with:
- * {@code --agent JAR --bot JAR --hooks FILE [--otel JAR] [--runs N] [--messages N] [--out DIR]
+ * {@code --agent JAR --bot JAR --hooks FILE [--otel JAR] [--compare-agent JAR] [--runs N] [--messages N] [--out DIR]
  * [--bot-jvm "OPTIONS"] [--bandwidth MB_PER_S]}; the bot's JVM options default to {@link BotRun#DEFAULT_BOT_JVM}.
  */
 public final class OverheadBenchmark {
@@ -30,7 +30,7 @@ public final class OverheadBenchmark {
         }
         for (String required : List.of("--agent", "--bot", "--hooks")) {
             if (!options.containsKey(required)) {
-                System.err.println("usage: OverheadBenchmark --agent JAR --bot JAR --hooks FILE [--otel JAR] [--runs N] [--messages N] [--out DIR] [--bot-jvm \"OPTIONS\"] [--bandwidth MB_PER_S]");
+                System.err.println("usage: OverheadBenchmark --agent JAR --bot JAR --hooks FILE [--otel JAR] [--compare-agent JAR] [--runs N] [--messages N] [--out DIR] [--bot-jvm \"OPTIONS\"] [--bandwidth MB_PER_S]");
                 System.exit(2);
             }
         }
@@ -38,7 +38,8 @@ public final class OverheadBenchmark {
         int messages = Integer.parseInt(options.get("--messages"));
         Path out = Path.of(options.get("--out")).toAbsolutePath();
         Path otel = options.containsKey("--otel") ? Path.of(options.get("--otel")) : null;
-        List<Configuration> configurations = Configuration.all(Path.of(options.get("--agent")), Path.of(options.get("--hooks")), otel);
+        Path compare = options.containsKey("--compare-agent") ? Path.of(options.get("--compare-agent")) : null;
+        List<Configuration> configurations = Configuration.all(Path.of(options.get("--agent")), Path.of(options.get("--hooks")), otel, compare);
         BotRun bot = new BotRun(Path.of(System.getProperty("java.home"), "bin", "java"),
                 List.of(options.get("--bot-jvm").strip().split("\\s+")), Path.of(options.get("--bot")), messages,
                 Integer.parseInt(options.get("--bandwidth")));
