@@ -57,7 +57,10 @@ class CgroupOomTest {
     /**
      * A slow leak reaches the cgroup in steps as large as the young generation (each young collection
      * promotes everything), so the figure jumps past the limit inside one collection; the CRITICAL block
-     * must come from the forecast of that step. The call that was running when the kill came may never be
+     * must come from the forecast of that step. The young generation is fixed at 24 MB, so a step is
+     * smaller than the 38 MB between HIGH and the limit: without it the heap's geometry depends on how
+     * much native memory the JVM happened to use during the pre-fill, and a first step larger than that
+     * room leaves no figure between HIGH and the kill to act on. The call that was running when the kill came may never be
      * seen by the agent's thread (the JVM stalls in that collection), so the next start must name it from
      * the operation journal the app's thread wrote at the call.
      */
@@ -71,7 +74,7 @@ class CgroupOomTest {
                 ""));
         String testClasses = Path.of(CaptureApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         try (CgroupSandbox cgroup = CgroupSandbox.create("leak", 192 * MB)) {
-            AgentJvm jvm = AgentJvm.in(dir).prefix(cgroup.prefix()).jvmArg("-Xmx384m", "-Xms16m", "-XX:+UseSerialGC")
+            AgentJvm jvm = AgentJvm.in(dir).prefix(cgroup.prefix()).jvmArg("-Xmx384m", "-Xms16m", "-Xmn24m", "-XX:+UseSerialGC")
                     .agentArgs("config=" + dir.resolve("agent.properties"))
                     .main(testClasses, CaptureApp.class, cgroup.directory().resolve("memory.usage_in_bytes").toString(),
                             Long.toString(192 * MB * 55 / 100), "5", "512", "-1");
