@@ -82,13 +82,19 @@ final class ClassWeaver {
         return new Result(writer.toByteArray(), woven);
     }
 
+    /**
+     * Whether a method is one the hook names. A bridge method (javac's {@code handle(Object)} beside
+     * {@code handle(String)} of a generic interface) only delegates to the real method of the same class,
+     * so it is skipped unless the hook names its erased parameter types: weaving both would count and log
+     * every call made through the interface twice.
+     */
     static boolean matches(MethodTarget target, int access, String name, String descriptor) {
         if (!name.equals(target.methodName()) || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return false;
         }
         List<String> parameters = target.parameterTypes();
         if (parameters == null) {
-            return true;
+            return (access & Opcodes.ACC_BRIDGE) == 0;
         }
         Type[] types = Type.getArgumentTypes(descriptor);
         if (types.length != parameters.size()) {

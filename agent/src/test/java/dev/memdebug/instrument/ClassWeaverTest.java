@@ -62,6 +62,21 @@ class ClassWeaverTest {
     }
 
     @Test
+    void aCallThroughAGenericInterfaceIsCountedOnceNotAgainInItsBridge() throws Throwable {
+        Class<?> c = woven(Targets.TextHandler.class, "hook.h.method = dev.memdebug.weavetarget.Targets$TextHandler#handle",
+                "hook.h.counter = n +1", "hook.h.log = none");
+        Method bridge = Arrays.stream(c.getDeclaredMethods()).filter(Method::isBridge).findFirst().orElseThrow();
+        assertEquals(5, bridge.invoke(c.getConstructor().newInstance(), "hello"), "the call through the erased signature");
+        assertEquals(List.of("enter 0", "exit 0 42 null"), recorder.calls, "woven once: in handle(String), not in the bridge too");
+        Class<?> erased = woven(Targets.TextHandler.class, "hook.h.method = dev.memdebug.weavetarget.Targets$TextHandler#handle(java.lang.Object)",
+                "hook.h.counter = n +1", "hook.h.log = none");
+        recorder.calls.clear();
+        Arrays.stream(erased.getDeclaredMethods()).filter(Method::isBridge).findFirst().orElseThrow()
+                .invoke(erased.getConstructor().newInstance(), "hello");
+        assertEquals(List.of("enter 0", "exit 0 42 null"), recorder.calls, "named by its erased parameter, the bridge is what matches");
+    }
+
+    @Test
     void staticMethodWithACounterOnlyHook() throws Throwable {
         Class<?> c = woven(Targets.Calls.class, "hook.t.method = dev.memdebug.weavetarget.Targets$Calls#twice", "hook.t.counter = n +1", "hook.t.log = none");
         assertEquals(42, call(c, null, "twice", 21));

@@ -44,6 +44,18 @@ public final class Targets {
         }
     }
 
+    /** A generic interface: its implementation gets a bridge method {@code handle(Object)} from javac. */
+    public interface Handler<T> {
+        int handle(T item);
+    }
+
+    public static final class TextHandler implements Handler<String> {
+        @Override
+        public int handle(String item) {
+            return item.length();
+        }
+    }
+
     /** Unrelated to {@link Shape}, though it has a method of the same name. */
     public static final class Field {
         public double area(double scale) {
