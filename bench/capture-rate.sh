@@ -6,6 +6,7 @@
 # Skip the build with CAPTURE_NO_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 root=$(pwd)
 
 if [ "${CAPTURE_NO_BUILD:-}" != 1 ]; then

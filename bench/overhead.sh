@@ -14,6 +14,7 @@
 # OTEL=off leaves it out. Per-run output (bot stdout/stderr, memdebug logs) is under benchmarks/target/overhead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 
 OTEL_VERSION="${OTEL_VERSION:-2.33.1}"
 OTEL_DIR=benchmarks/target/otel
