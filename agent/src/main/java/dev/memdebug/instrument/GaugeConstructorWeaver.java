@@ -65,13 +65,7 @@ final class GaugeConstructorWeaver extends CodeStartVisitor {
         WovenCode.push(mv, gaugeId);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, WovenCode.BRIDGE, "constructed", "(ILjava/lang/Object;)V", false);
-        mv.visitLabel(guardTo);
-        mv.visitJumpInsn(Opcodes.GOTO, done);
-        mv.visitLabel(guardCatch);
-        WovenCode.frame(mv, frames, locals, WovenCode.THROWABLE);
-        mv.visitInsn(Opcodes.POP);
-        mv.visitLabel(done);
-        WovenCode.frame(mv, frames, locals, null);
+        WovenCode.endGuard(mv, frames, locals, guardTo, guardCatch, done);
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(Math.max(maxStack, 2), Math.max(maxLocals, 1));
     }

@@ -146,13 +146,7 @@ final class HookMethodWeaver extends CodeStartVisitor {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, WovenCode.BRIDGE, "enter", "(I)J", false);
         }
         mv.visitVarInsn(Opcodes.LSTORE, startSlot);
-        mv.visitLabel(enterTo);
-        mv.visitJumpInsn(Opcodes.GOTO, enterDone);
-        mv.visitLabel(enterCatch);
-        WovenCode.frame(mv, frames, entryLocals, WovenCode.THROWABLE);
-        mv.visitInsn(Opcodes.POP);
-        mv.visitLabel(enterDone);
-        WovenCode.frame(mv, frames, entryLocals, null);
+        WovenCode.endGuard(mv, frames, entryLocals, enterTo, enterCatch, enterDone);
         // A frame of the method's own may follow at its first instruction; two frames may not share an offset.
         mv.visitInsn(Opcodes.NOP);
         mv.visitLabel(bodyStart);
@@ -218,13 +212,7 @@ final class HookMethodWeaver extends CodeStartVisitor {
             mv.visitInsn(Opcodes.ACONST_NULL);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, WovenCode.BRIDGE, "exit", "(IJLjava/lang/Throwable;)V", false);
         }
-        mv.visitLabel(returnTo);
-        mv.visitJumpInsn(Opcodes.GOTO, returnDone);
-        mv.visitLabel(returnCatch);
-        WovenCode.frame(mv, frames, returnLocals, WovenCode.THROWABLE);
-        mv.visitInsn(Opcodes.POP);
-        mv.visitLabel(returnDone);
-        WovenCode.frame(mv, frames, returnLocals, null);
+        WovenCode.endGuard(mv, frames, returnLocals, returnTo, returnCatch, returnDone);
         if (returnType.getSort() != Type.VOID) {
             mv.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
         }
@@ -248,13 +236,7 @@ final class HookMethodWeaver extends CodeStartVisitor {
             mv.visitVarInsn(Opcodes.ALOAD, thrownSlot);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, WovenCode.BRIDGE, "exit", "(IJLjava/lang/Throwable;)V", false);
         }
-        mv.visitLabel(throwTo);
-        mv.visitJumpInsn(Opcodes.GOTO, throwDone);
-        mv.visitLabel(throwCatch);
-        WovenCode.frame(mv, frames, failedLocals, WovenCode.THROWABLE);
-        mv.visitInsn(Opcodes.POP);
-        mv.visitLabel(throwDone);
-        WovenCode.frame(mv, frames, failedLocals, null);
+        WovenCode.endGuard(mv, frames, failedLocals, throwTo, throwCatch, throwDone);
         mv.visitVarInsn(Opcodes.ALOAD, thrownSlot);
         mv.visitInsn(Opcodes.ATHROW);
 

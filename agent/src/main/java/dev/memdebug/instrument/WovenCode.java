@@ -1,5 +1,6 @@
 package dev.memdebug.instrument;
 
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -55,6 +56,21 @@ final class WovenCode {
         if (boxed != null) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, boxed, "valueOf", "(" + t.getDescriptor() + ")L" + boxed + ";", false);
         }
+    }
+
+    /**
+     * Ends a guarded bridge call that began at a label covered by a {@code Throwable} handler at
+     * {@code handler}: normal flow jumps from {@code to} over the handler, which drops the throwable
+     * (the app never sees the agent fail), and both meet at {@code done} with an empty stack.
+     */
+    static void endGuard(MethodVisitor mv, boolean frames, java.util.List<Object> locals, Label to, Label handler, Label done) {
+        mv.visitLabel(to);
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        mv.visitLabel(handler);
+        frame(mv, frames, locals, THROWABLE);
+        mv.visitInsn(Opcodes.POP);
+        mv.visitLabel(done);
+        frame(mv, frames, locals, null);
     }
 
     /** A full frame with these locals and an empty stack, or only {@code stackTop} on it; none if {@code !frames}. */
