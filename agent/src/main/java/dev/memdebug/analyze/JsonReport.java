@@ -1,7 +1,6 @@
 package dev.memdebug.analyze;
 
 import dev.memdebug.log.JsonLine;
-import java.util.List;
 
 /** The diagnosis as one JSON document, for scripts. */
 public final class JsonReport {
@@ -19,7 +18,7 @@ public final class JsonReport {
             runs.append(new JsonLine().put("run", i + 1).put("app", r.app()).put("started", r.started()).put("pid", r.pid())
                     .put("ending", r.ending().name().toLowerCase(java.util.Locale.ROOT)).put("ending_words", r.ending().words())
                     .put("peak_mb", r.peakMb()).put("limit_mb", Analyzer.limitOf(r)).put("events", r.events().size())
-                    .putRaw("last_operations", strings(r.journalOperations())));
+                    .put("last_operations", r.journalOperations()));
         }
         runs.append(']');
         StringBuilder findings = new StringBuilder("[");
@@ -28,16 +27,8 @@ public final class JsonReport {
             if (i > 0) {
                 findings.append(',');
             }
-            StringBuilder evidence = new StringBuilder("[");
-            for (int k = 0; k < f.evidence().size(); k++) {
-                if (k > 0) {
-                    evidence.append(',');
-                }
-                JsonLine.quote(evidence, f.evidence().get(k));
-            }
-            evidence.append(']');
             findings.append(new JsonLine().put("rank", i + 1).put("kind", f.kind()).put("score", Math.round(f.score() * 100) / 100.0)
-                    .put("run", f.run()).put("title", f.title()).put("detail", f.detail()).putRaw("evidence", evidence.toString())
+                    .put("run", f.run()).put("title", f.title()).put("detail", f.detail()).put("evidence", f.evidence())
                     .put("advice", f.advice()));
         }
         findings.append(']');
@@ -52,16 +43,5 @@ public final class JsonReport {
         issues.append(']');
         return new JsonLine().put("crash_found", a.crashFound()).putRaw("runs", runs.toString())
                 .putRaw("findings", findings.toString()).putRaw("input_notes", issues.toString()) + "\n";
-    }
-
-    private static String strings(List<String> values) {
-        StringBuilder b = new StringBuilder("[");
-        for (String v : values) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            JsonLine.quote(b, v);
-        }
-        return b.append(']').toString();
     }
 }

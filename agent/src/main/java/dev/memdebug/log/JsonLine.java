@@ -45,6 +45,20 @@ public final class JsonLine {
         return this;
     }
 
+    /** Appends an array of strings. */
+    public JsonLine put(String key, java.util.List<String> values) {
+        key(key);
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            quote(out, values.get(i));
+        }
+        out.append(']');
+        return this;
+    }
+
     /** Appends a value that is already JSON (an array built by the caller). */
     public JsonLine putRaw(String key, String json) {
         key(key);

@@ -205,10 +205,6 @@ public final class LogLayout {
     }
 
     /** The marker written when the previous run in this log ended without a clean shutdown. */
-    public LogEvent restarted(long timeMillis, PreviousRun previous, String cgroupVerdict) {
-        return restarted(timeMillis, previous, cgroupVerdict, null, 0);
-    }
-
     /**
      * The restart marker, with the last {@code shown} operations of the previous run's journal when there is
      * one: those its threads stored at the call, which may be newer than anything its log holds.
@@ -250,14 +246,11 @@ public final class LogLayout {
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "restart").put("previous_pid", previous.pid())
                 .put("previous_last", previous.lastLine()).put("verdict", cgroupVerdict).put("torn", previous.tornLine());
         if (!last.isEmpty()) {
-            StringBuilder ops = new StringBuilder("[");
+            List<String> ops = new ArrayList<>(last.size());
             for (PreviousJournal.Entry e : last) {
-                if (ops.length() > 1) {
-                    ops.append(',');
-                }
-                JsonLine.quote(ops, e.timestamp() + " " + e.operation());
+                ops.add(e.timestamp() + " " + e.operation());
             }
-            j.putRaw("previous_operations", ops.append(']').toString());
+            j.put("previous_operations", ops);
         }
         return new LogEvent(t.toString(), j.toString());
     }
