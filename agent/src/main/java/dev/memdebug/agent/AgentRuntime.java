@@ -91,17 +91,19 @@ public final class AgentRuntime {
             }
         }
         HeapReserve.claim();
-        Path journalPath = journalPathFor(config.logPath());
-        PreviousJournal previousOps = readJournal(journalPath, notes);
-        OperationJournal journal = config.operationsJournal() && !config.hookEntries().isEmpty()
-                ? createJournal(journalPath, config.operationsShown(), notes) : null;
+        Path journalPath = besideLog(config.logPath(), ".ops");
+        boolean journalOn = config.operationsJournal() && !config.hookEntries().isEmpty();
+        // The earlier run's journal must be read before this run empties it; a run without a journal of its
+        // own reads it later, on the monitor thread, and only when a restart marker needs it.
+        PreviousJournal previousOps = journalOn ? readJournal(journalPath, notes) : null;
+        OperationJournal journal = journalOn ? createJournal(journalPath, config.operationsShown(), notes) : null;
         AppActivity app = Hooks.install(config, instrumentation, attached, notes, journal);
         CountDownLatch ready = new CountDownLatch(1);
         MemoryMonitor[] monitorRef = new MemoryMonitor[1];
         Thread thread = new Thread(() -> {
             MemoryMonitor monitor;
             try {
-                monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env, previousOps, journal);
+                monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env, journalPath, journalOn, previousOps, journal);
                 monitorRef[0] = monitor;
             } catch (Throwable t) {
                 System.err.println(StderrMirror.PREFIX + "❌ the agent could not start its monitor and is disabled; the application is unaffected: " + t);
@@ -132,9 +134,12 @@ public final class AgentRuntime {
      */
     private static MemoryMonitor prepareDespiteFullHeap(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
                                                         List<String> notes, AppActivity app, Map<String, String> env,
-                                                        PreviousJournal previousOps, OperationJournal journal)
+                                                        Path journalPath, boolean previousOpsRead, PreviousJournal previousOps,
+                                                        OperationJournal journal)
             throws InterruptedException {
         Startup startup = new Startup();
+        startup.journalPath = journalPath;
+        startup.previousOpsRead = previousOpsRead;
         startup.previousOps = previousOps;
         startup.journal = journal;
         for (int attempt = 1; ; attempt++) {
@@ -157,6 +162,9 @@ public final class AgentRuntime {
         boolean markerDone;
         boolean headerDone;
         LogWriter writer;
+        Path journalPath;
+        /** Whether premain already read the earlier run's journal (it did when this run writes one). */
+        boolean previousOpsRead;
         PreviousJournal previousOps;
         OperationJournal journal;
     }
@@ -197,7 +205,7 @@ public final class AgentRuntime {
             // With the mirror on, the header (and this warning in it) reaches stderr anyway.
             new StderrMirror().write(storage.lines().get(0));
         }
-        Path jsonPath = config.logJson() ? jsonPathFor(logPath) : null;
+        Path jsonPath = config.logJson() ? besideLog(logPath, ".jsonl") : null;
         if (startup.writer == null) {
             startup.writer = new LogWriter(logPath, jsonPath, config.logMaxSize(), config.logKeep(), mirror);
         }
@@ -215,7 +223,7 @@ public final class AgentRuntime {
         long oomKills = cgroup.oomKillCount();
         if (previous != null && !previous.clean() && !startup.markerDone) {
             String verdict = RestartDetector.verdict(previous, oomKills, config.critical().isPercent() ? config.critical().percent() : 94);
-            PreviousJournal ops = startup.previousOps;
+            PreviousJournal ops = startup.previousOpsRead ? startup.previousOps : readJournal(startup.journalPath, notes);
             boolean sameRun = ops != null && (previous.pid() < 0 || ops.pid() < 0 || ops.pid() == previous.pid());
             LogEvent marker = layout.restarted(start, previous, verdict, sameRun ? ops : null, config.operationsShown());
             writer.write((previous.tornLine() ? "\n" : "") + marker.text(), marker.json(), true);
@@ -337,16 +345,11 @@ public final class AgentRuntime {
         }
     }
 
-    static Path journalPathFor(Path logPath) {
+    /** The file beside the log with {@code extension} in place of {@code .log}: {@code memory_debug.jsonl}, {@code memory_debug.ops}. */
+    static Path besideLog(Path logPath, String extension) {
         String name = logPath.getFileName().toString();
         String base = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
-        return logPath.resolveSibling(base + ".ops");
-    }
-
-    static Path jsonPathFor(Path logPath) {
-        String name = logPath.getFileName().toString();
-        String base = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
-        return logPath.resolveSibling(base + ".jsonl");
+        return logPath.resolveSibling(base + extension);
     }
 
     private static String appName(AgentConfig config) {
