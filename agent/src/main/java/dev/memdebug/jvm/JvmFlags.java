@@ -2,11 +2,11 @@ package dev.memdebug.jvm;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
+import dev.memdebug.log.Decimal;
 import dev.memdebug.log.Mb;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The JVM flags that decide how much memory the JVM may take, read once for the header, and the check
@@ -129,7 +129,7 @@ public record JvmFlags(long maxHeapBytes, boolean maxHeapSetByUser, double maxRa
     }
 
     private static String percent(double p) {
-        return p < 0 ? "?" : (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
+        return p < 0 ? "?" : (p == Math.rint(p) ? String.valueOf((long) p) : Decimal.one(p)) + "%";
     }
 
     private static VMOption option(HotSpotDiagnosticMXBean hs, String name) {

@@ -59,7 +59,7 @@ public final class JvmLayout {
                             long gcMillis, long heapAfter, long usedBytes, long rss) {
         String text = head(timeMillis) + GC + "GC summary at " + Mb.of(usedBytes) + ": " + count
                 + (count == 1 ? " collection" : " collections") + (fullCount > 0 ? " (" + fullCount + " full)" : "")
-                + " in " + seconds(spanMillis) + " (" + collectors + ") freed " + Mb.of(freed) + ", " + gcMillis
+                + " in " + Decimal.seconds(spanMillis) + " (" + collectors + ") freed " + Mb.of(freed) + ", " + gcMillis
                 + " ms in GC → heap now " + Mb.of(heapAfter) + " | RSS " + Mb.of(rss) + "\n\n";
         JsonLine j = new JsonLine().put("ts", timeMillis).put("type", "gc_summary").put("count", count)
                 .put("full", fullCount).put("span_ms", spanMillis).put("collectors", collectors).put("freed_mb", Mb.number(freed))
@@ -74,8 +74,8 @@ public final class JvmLayout {
      */
     public LogEvent thrashing(long timeMillis, long windowMillis, int count, long gcMillis, long freed, long minHeapAfter,
                               long heapMax, long usedBytes) {
-        String text = head(timeMillis) + "⚠️ GC THRASHING at " + Mb.of(usedBytes) + ": " + seconds(gcMillis) + " of the last "
-                + seconds(windowMillis) + " spent in " + count + " collections (freeing " + Mb.of(freed) + " in all), yet after"
+        String text = head(timeMillis) + "⚠️ GC THRASHING at " + Mb.of(usedBytes) + ": " + Decimal.seconds(gcMillis) + " of the last "
+                + Decimal.seconds(windowMillis) + " spent in " + count + " collections (freeing " + Mb.of(freed) + " in all), yet after"
                 + " each the heap still held at least " + Mb.of(minHeapAfter) + " of its " + Mb.limit(heapMax) + " max: it is"
                 + " full of live data and the app barely runs. Find what holds the heap (the class histogram after CRITICAL)"
                 + " or give it a larger -Xmx if the limit allows\n\n";
@@ -179,7 +179,4 @@ public final class JvmLayout {
         return "[" + layout.stamp(timeMillis) + "] ";
     }
 
-    private static String seconds(long millis) {
-        return millis < 10_000 ? String.format(Locale.ROOT, "%.1fs", millis / 1000.0) : (millis / 1000) + "s";
-    }
 }

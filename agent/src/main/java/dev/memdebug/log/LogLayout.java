@@ -5,9 +5,7 @@ import dev.memdebug.ops.PreviousJournal;
 import dev.memdebug.sample.MemoryBreakdown;
 import dev.memdebug.sample.MemorySnapshot;
 import dev.memdebug.sample.MetricValue;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,16 +29,14 @@ public final class LogLayout {
     /** Starts the breakdown's growth line in snapshot blocks. */
     public static final String GROWN_SINCE = "Grown since ";
 
-    private final DateTimeFormatter stamp;
-    private final DateTimeFormatter clock;
+    private final LocalClock clock;
 
     public LogLayout(ZoneId zone) {
-        this.stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
-        this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        this.clock = new LocalClock(zone);
     }
 
     public String stamp(long millis) {
-        return stamp.format(Instant.ofEpochMilli(millis));
+        return clock.dateTime(millis);
     }
 
     public LogEvent header(HeaderInfo h) {
@@ -94,7 +90,7 @@ public final class LogLayout {
     }
 
     public LogEvent spike(MemorySnapshot s, long riseBytes, long riseMillis, Operation latest, List<Operation> recent) {
-        String title = "⚠️ MEMORY SPIKE: " + Mb.rise(riseBytes) + " in " + seconds(riseMillis);
+        String title = "⚠️ MEMORY SPIKE: " + Mb.rise(riseBytes) + " in " + Decimal.seconds(riseMillis);
         JsonLine j = snapshotJson(s, "spike", latest).put("rise_mb", Mb.number(riseBytes)).put("rise_ms", riseMillis);
         return warningBlock(s, title, latest, recent, "Recent operations:", j);
     }
@@ -258,7 +254,7 @@ public final class LogLayout {
     /** {@code 14:46:42] Session Created - 456.2 MB - User 77777} without the leading bracket. */
     public String operation(Operation op) {
         StringBuilder b = new StringBuilder(96);
-        b.append('[').append(clock.format(Instant.ofEpochMilli(op.timeMillis()))).append("] ").append(op.label())
+        b.append('[').append(clock.time(op.timeMillis())).append("] ").append(op.label())
                 .append(" - ").append(Mb.of(op.memoryBytes()));
         if (!op.context().isEmpty()) {
             b.append(" - ").append(op.context());
@@ -284,7 +280,7 @@ public final class LogLayout {
         t.append("📊 MEMORY SNAPSHOT | Operation: ").append(latest == null ? "none yet" : latest.label()).append('\n');
         List<String> lines = new ArrayList<>();
         lines.add("RAM Usage: " + Mb.of(s.rssBytes()) + " (Virtual: " + Mb.of(s.virtualBytes()) + ")");
-        lines.add("System: " + String.format(java.util.Locale.ROOT, "%.1f", s.percentOfLimit()) + "% used ("
+        lines.add("System: " + Decimal.one(s.percentOfLimit()) + "% used ("
                 + Mb.of(s.availableBytes()) + " available of " + Mb.limit(s.limitBytes()) + ")");
         List<MetricValue> metrics = s.metrics();
         if (!metrics.isEmpty()) {
@@ -345,7 +341,7 @@ public final class LogLayout {
      */
     public String growthLine(MemorySnapshot s) {
         StringBuilder b = new StringBuilder(160);
-        b.append(GROWN_SINCE).append(clock.format(Instant.ofEpochMilli(s.baseline().timeMillis()))).append(": ");
+        b.append(GROWN_SINCE).append(clock.time(s.baseline().timeMillis())).append(": ");
         List<MemoryBreakdown.Part> growth = MemoryBreakdown.growth(s.baseline(), s);
         if (growth.isEmpty()) {
             return b.append("no part changed by 1 MB or more").toString();
@@ -428,18 +424,18 @@ public final class LogLayout {
         return b.append(']').toString();
     }
 
-    private static String seconds(long millis) {
-        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0) : (millis / 1000) + "s";
-    }
-
     static String uptime(long millis) {
         long s = millis / 1000;
         if (s < 60) {
             return s + "s";
         }
         if (s < 3600) {
-            return (s / 60) + "m " + String.format("%02ds", s % 60);
+            return (s / 60) + "m " + twoDigits(s % 60) + "s";
         }
-        return (s / 3600) + "h " + String.format("%02dm %02ds", (s / 60) % 60, s % 60);
+        return (s / 3600) + "h " + twoDigits((s / 60) % 60) + "m " + twoDigits(s % 60) + "s";
+    }
+
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
     }
 }

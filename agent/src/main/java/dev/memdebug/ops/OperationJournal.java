@@ -1,5 +1,7 @@
 package dev.memdebug.ops;
 
+import dev.memdebug.log.LocalClock;
+import dev.memdebug.log.Mb;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -7,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,22 +58,19 @@ public final class OperationJournal {
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
     }
-    private static final long MB = 1024 * 1024;
 
     private final Path path;
     private final MappedByteBuffer map;
     private final int slots;
     private final AtomicLong sequence = new AtomicLong();
     private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[SLOT_BYTES]);
-    private final ZoneRules zone;
-    private volatile Offset offset;
+    private final LocalClock clock;
 
     private OperationJournal(Path path, MappedByteBuffer map, int slots, ZoneId zone) {
         this.path = path;
         this.map = map;
         this.slots = slots;
-        this.zone = zone.getRules();
-        this.offset = offsetAt(System.currentTimeMillis());
+        this.clock = new LocalClock(zone);
     }
 
     /**
@@ -100,8 +96,7 @@ public final class OperationJournal {
         for (int i = 1; i < slots; i++) {
             map.put(i * SLOT_BYTES, blank, 0, SLOT_BYTES);
         }
-        String header = HEADER_PREFIX + pid + " | started " + Instant.ofEpochMilli(startMillis).atZone(zone).toLocalDateTime()
-                .toString().replace('T', ' ') + " | the newest " + operations + " operations, written by the app's threads";
+        String header = HEADER_PREFIX + pid + " | started " + journal.clock.dateTime(startMillis) + " | the newest " + operations + " operations, written by the app's threads";
         byte[] line = new byte[SLOT_BYTES];
         int n = text(line, 0, header);
         java.util.Arrays.fill(line, n, SLOT_BYTES - 1, (byte) ' ');
@@ -128,7 +123,7 @@ public final class OperationJournal {
             long seq = sequence.incrementAndGet();
             int n = digits(line, 0, seq, 10);
             line[n++] = ' ';
-            n = timestamp(line, n, timeMillis);
+            n = clock.write(line, n, timeMillis, true);
             line[n++] = ' ';
             line[n++] = '|';
             line[n++] = ' ';
@@ -167,59 +162,12 @@ public final class OperationJournal {
         return CHECKSUM_AT;
     }
 
-    private int timestamp(byte[] line, int n, long timeMillis) {
-        Offset o = offset;
-        if (timeMillis >= o.validUntil || timeMillis < o.validFrom) {
-            o = offsetAt(timeMillis);
-            offset = o;
-        }
-        long local = timeMillis + o.millis;
-        long day = Math.floorDiv(local, 86_400_000L);
-        long ofDay = Math.floorMod(local, 86_400_000L);
-        // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm): integer arithmetic only.
-        long z = day + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long dayOfMonth = doy - (153 * mp + 2) / 5 + 1;
-        long month = mp < 10 ? mp + 3 : mp - 9;
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        n = digits(line, n, year, 4);
-        line[n++] = '-';
-        n = digits(line, n, month, 2);
-        line[n++] = '-';
-        n = digits(line, n, dayOfMonth, 2);
-        line[n++] = ' ';
-        n = digits(line, n, ofDay / 3_600_000, 2);
-        line[n++] = ':';
-        n = digits(line, n, ofDay / 60_000 % 60, 2);
-        line[n++] = ':';
-        n = digits(line, n, ofDay / 1000 % 60, 2);
-        line[n++] = '.';
-        return digits(line, n, ofDay % 1000, 3);
-    }
-
-    /** The zone's offset at {@code timeMillis} and the span it holds for; allocates, so it runs at transitions only. */
-    private Offset offsetAt(long timeMillis) {
-        Instant at = Instant.ofEpochMilli(timeMillis);
-        ZoneOffsetTransition previous = zone.previousTransition(at.plusMillis(1));
-        ZoneOffsetTransition next = zone.nextTransition(at);
-        return new Offset(zone.getOffset(at).getTotalSeconds() * 1000L,
-                previous == null ? Long.MIN_VALUE : previous.toEpochSecond() * 1000,
-                next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000);
-    }
-
-    private record Offset(long millis, long validFrom, long validUntil) {
-    }
-
     /** One decimal, as {@code Mb.of} writes it: {@code 151.2 MB}, or {@code ? MB}. */
     private static int megabytes(byte[] line, int n, long bytes) {
         if (bytes < 0) {
             return ascii(line, n, "? MB");
         }
-        long tenths = (bytes * 10 + MB / 2) / MB;
+        long tenths = Mb.tenths(bytes);
         n = digits(line, n, tenths / 10, 1);
         line[n++] = '.';
         line[n++] = (byte) ('0' + tenths % 10);
