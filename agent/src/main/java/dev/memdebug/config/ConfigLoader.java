@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Builds the {@link AgentConfig} from its sources, later winning: built-in defaults &lt;
@@ -29,9 +28,6 @@ public final class ConfigLoader {
 
     /** Environment variables with the prefix that belong to memdebug's own tooling, not to the agent. */
     private static final Set<String> TOOLING_VARIABLES = Set.of("MEMDEBUG_REQUIRE_DOCKER", "MEMDEBUG_REQUIRE_CGROUP", "MEMDEBUG_BASE_IMAGE");
-
-    /** Splits agent arguments at commas that start a new {@code key=}, so values may contain commas. */
-    private static final Pattern ARGUMENT_SPLIT = Pattern.compile(",(?=\\s*[A-Za-z][A-Za-z0-9._-]*\\s*=)");
 
     /** The outcome: the configuration in effect, what was wrong, and which sources were read. */
     public record Result(AgentConfig config, List<ConfigProblem> problems, List<String> sources) {
@@ -116,12 +112,55 @@ public final class ConfigLoader {
         return new Result(config, problems, sources);
     }
 
+    /**
+     * Splits agent arguments at the commas that start a new {@code key=} (a comma followed by
+     * {@code \\s*[A-Za-z][A-Za-z0-9._-]*\\s*=}), so values may contain commas. A loop, not a regular
+     * expression: this runs in premain, before the app's main.
+     */
+    static List<String> splitArguments(String arguments) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < arguments.length(); i++) {
+            if (arguments.charAt(i) == ',' && startsKey(arguments, i + 1)) {
+                parts.add(arguments.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(arguments.substring(from));
+        return parts;
+    }
+
+    private static boolean startsKey(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i >= s.length() || !(s.charAt(i) >= 'A' && s.charAt(i) <= 'Z' || s.charAt(i) >= 'a' && s.charAt(i) <= 'z')) {
+            return false;
+        }
+        i++;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                break;
+            }
+            i++;
+        }
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i < s.length() && s.charAt(i) == '=';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     static List<ConfigEntry> parseArguments(String arguments, List<ConfigProblem> problems) {
         List<ConfigEntry> entries = new ArrayList<>();
         if (arguments == null || arguments.isBlank()) {
             return entries;
         }
-        for (String part : ARGUMENT_SPLIT.split(arguments.strip())) {
+        for (String part : splitArguments(arguments.strip())) {
             String p = part.strip();
             if (p.isEmpty()) {
                 continue;

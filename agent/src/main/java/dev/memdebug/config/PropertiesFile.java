@@ -52,7 +52,7 @@ public final class PropertiesFile {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        String[] lines = text.split("\r\n|\n|\r", -1);
+        String[] lines = lines(text);
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
             StringBuilder logical = new StringBuilder(stripComment(lines[i]));
@@ -83,6 +83,24 @@ public final class PropertiesFile {
 
     private static boolean endsWithContinuation(CharSequence s) {
         return s.length() > 0 && s.charAt(s.length() - 1) == '\\';
+    }
+
+    /** {@code text} split at {@code \\r\\n}, {@code \\n} and {@code \\r}, every line kept (the last may be empty). */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(from, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                from = i + 1;
+            }
+        }
+        lines.add(text.substring(from));
+        return lines.toArray(new String[0]);
     }
 
     private static String stripComment(String raw) {

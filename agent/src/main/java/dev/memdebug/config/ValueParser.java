@@ -98,7 +98,7 @@ public final class ValueParser {
         long value;
         try {
             String digits = normalise(text);
-            if (!digits.matches("[+-]?[0-9]{1,18}")) {
+            if (!wholeNumber(digits)) {
                 throw new NumberFormatException();
             }
             value = Long.parseLong(digits);
@@ -109,6 +109,21 @@ public final class ValueParser {
             throw new IllegalArgumentException("expects a whole number from " + min + " to " + max + ", not '" + text + "'");
         }
         return (int) value;
+    }
+
+    /** {@code [+-]?[0-9]{1,18}}, checked without a regular expression (premain parses these). */
+    private static boolean wholeNumber(String s) {
+        int from = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        int n = s.length() - from;
+        if (n < 1 || n > 18) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String formatSize(long bytes) {

@@ -58,21 +58,29 @@ public final class ContextTemplate {
         this.totalMax = totalMax;
         this.redactor = redactor;
         this.source = source;
-        this.usesArguments = parts.stream().anyMatch(p -> p.source() == Source.ARG);
-        this.usesReturn = parts.stream().anyMatch(p -> p.source() == Source.RETURN);
+        // Loops, not streams, here and below: templates are parsed in premain, where a lambda's first
+        // linkage costs more than the whole parse.
+        boolean arguments = false;
+        boolean returned = false;
+        for (Part p : parts) {
+            arguments |= p.source() == Source.ARG;
+            returned |= p.source() == Source.RETURN;
+        }
+        this.usesArguments = arguments;
+        this.usesReturn = returned;
     }
 
     /**
-     * Parses a template. {@code counterIds} maps counter names to ids; an unknown counter or placeholder
+     * Parses a template. {@code counterIds} lists the counter names by id; an unknown counter or placeholder
      * throws {@link IllegalArgumentException} naming it and what is allowed.
      */
-    public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
+    public static ContextTemplate parse(String text, List<String> counterIds,
                                         Set<String> counterNames, int valueMax, int totalMax) {
         return parse(text, counterIds, counterNames, valueMax, totalMax, Redactor.DEFAULT);
     }
 
     /** As {@link #parse(String, java.util.function.ToIntFunction, Set, int, int)}, masking values with {@code redactor}. */
-    public static ContextTemplate parse(String text, java.util.function.ToIntFunction<String> counterIds,
+    public static ContextTemplate parse(String text, List<String> counterIds,
                                         Set<String> counterNames, int valueMax, int totalMax, Redactor redactor) {
         List<Part> parts = new ArrayList<>();
         int i = 0;
@@ -95,17 +103,17 @@ public final class ContextTemplate {
         return new ContextTemplate(parts, valueMax, totalMax, redactor, text);
     }
 
-    private static Part placeholder(String name, String text, java.util.function.ToIntFunction<String> counterIds,
+    private static Part placeholder(String name, String text, List<String> counterIds,
                                     Set<String> counterNames) {
         String[] dotted = name.split("\\.", -1);
         String head = dotted[0];
         String[] path = java.util.Arrays.copyOfRange(dotted, 1, dotted.length);
         for (String step : path) {
-            if (step.isEmpty() || !step.chars().allMatch(Character::isJavaIdentifierPart)) {
+            if (!Names.javaIdentifierParts(step)) {
                 throw new IllegalArgumentException("has '{" + name + "}', whose path step '" + step + "' is not a field or getter name");
             }
         }
-        if (head.matches("arg\\d{1,3}")) {
+        if (head.startsWith("arg") && Names.asciiDigits(head, 3, 1, 3)) {
             return new Part(Source.ARG, null, Integer.parseInt(head.substring(3)), path, -1);
         }
         switch (head) {
@@ -127,7 +135,7 @@ public final class ContextTemplate {
                 throw new IllegalArgumentException("has '{" + name + "}', but no hook changes a counter named '" + counter + "'"
                         + (suggestion != null ? " - did you mean '" + suggestion + "'?" : ""));
             }
-            return new Part(Source.COUNTER, null, -1, null, counterIds.applyAsInt(counter));
+            return new Part(Source.COUNTER, null, -1, null, counterIds.indexOf(counter));
         }
         throw new IllegalArgumentException("has the unknown placeholder '{" + name + "}' in '" + text
                 + "' (allowed: {arg0}, {arg0.field}, {return}, {return.field}, {thrown}, {count:NAME}, {thread}, {duration})");
@@ -144,7 +152,13 @@ public final class ContextTemplate {
 
     /** The highest argument index used, or -1. */
     int highestArgument() {
-        return parts.stream().filter(p -> p.source() == Source.ARG).mapToInt(Part::index).max().orElse(-1);
+        int highest = -1;
+        for (Part p : parts) {
+            if (p.source() == Source.ARG) {
+                highest = Math.max(highest, p.index());
+            }
+        }
+        return highest;
     }
 
     /** Renders the line. Never throws: a value that cannot be read shows as {@code ?}. */

@@ -39,13 +39,13 @@ public record CounterChange(String counter, long delta, Phase phase) {
             if (item.isEmpty()) {
                 throw new IllegalArgumentException("has an empty item in '" + text + "' (expected e.g. 'sessions +1' or 'active-downloads +1 on enter, -1 on exit')");
             }
-            String[] words = item.split("\\s+");
+            String[] words = Names.words(item);
             int i = 0;
             String name = previous;
             if (!words[0].startsWith("+") && !words[0].startsWith("-")) {
                 name = words[0];
                 i++;
-                if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                if (!Names.configName(name, false)) {
                     throw new IllegalArgumentException("has '" + name + "', which is not a counter name (letters, digits, '-' and '_'), in '" + text + "'");
                 }
             }
@@ -58,7 +58,7 @@ public record CounterChange(String counter, long delta, Phase phase) {
             long delta;
             try {
                 String digits = words[i].substring(1);
-                if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+                if (!Names.digits(digits)) {
                     throw new NumberFormatException();
                 }
                 delta = words[i].startsWith("-") ? -Long.parseLong(digits) : Long.parseLong(digits);

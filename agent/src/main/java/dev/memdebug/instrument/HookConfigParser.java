@@ -69,7 +69,7 @@ public final class HookConfigParser {
                 } else if (!HOOK_ATTRIBUTES.contains(nameAndAttr[1])) {
                     problems.add(unknownAttribute(e, nameAndAttr[1], HOOK_ATTRIBUTES));
                 } else {
-                    hooks.computeIfAbsent(nameAndAttr[0], n -> new LinkedHashMap<>()).put(nameAndAttr[1], e);
+                    attributes(hooks, nameAndAttr[0]).put(nameAndAttr[1], e);
                 }
             } else if (key.startsWith("counter.")) {
                 String[] nameAndAttr = split(key.substring(8));
@@ -78,7 +78,7 @@ public final class HookConfigParser {
                 } else if (!METRIC_ATTRIBUTES.contains(nameAndAttr[1])) {
                     problems.add(unknownAttribute(e, nameAndAttr[1], METRIC_ATTRIBUTES));
                 } else {
-                    counterAttrs.computeIfAbsent(nameAndAttr[0], n -> new LinkedHashMap<>()).put(nameAndAttr[1], e);
+                    attributes(counterAttrs, nameAndAttr[0]).put(nameAndAttr[1], e);
                     addOnce(appearance, nameAndAttr[0]);
                 }
             } else if (key.startsWith("gauge.")) {
@@ -91,7 +91,7 @@ public final class HookConfigParser {
                 } else if (!attr.isEmpty() && !METRIC_ATTRIBUTES.contains(attr)) {
                     problems.add(unknownAttribute(e, attr, METRIC_ATTRIBUTES));
                 } else {
-                    gauges.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(attr, e);
+                    attributes(gauges, name).put(attr, e);
                     addOnce(appearance, name);
                 }
             } else if (key.startsWith("limit.")) {
@@ -300,7 +300,7 @@ public final class HookConfigParser {
         ConfigEntry template = attrs.get("context");
         if (template != null && !template.value().isBlank()) {
             try {
-                context = ContextTemplate.parse(template.value(), counters::indexOf, counterNames,
+                context = ContextTemplate.parse(template.value(), counters, counterNames,
                         Math.min(DEFAULT_VALUE_MAX, totalMax), totalMax, redact ? Redactor.DEFAULT : Redactor.NONE);
                 if (context.usesReturn() && ret == null) {
                     problems.add(new ConfigProblem(template.source(), template.key(), "uses {return}, but this hook logs no exit (log = " + mode + ")"));
@@ -329,12 +329,22 @@ public final class HookConfigParser {
         }
         String[] path = member.replace("()", "").split("\\.");
         for (String step : path) {
-            if (step.isEmpty() || !Character.isJavaIdentifierStart(step.charAt(0)) || !step.chars().allMatch(Character::isJavaIdentifierPart)) {
+            if (!Names.javaIdentifier(step)) {
                 throw new IllegalArgumentException("has '" + step + "', which is not a field or method name, in '" + value + "'");
             }
         }
         MethodTarget.parse(type + "#" + path[0]);
         return new GaugeSpec(id, name, type, path, e.source());
+    }
+
+    /** {@code byName}'s map for {@code name}, added if new (computeIfAbsent without a lambda: this runs in premain). */
+    private static <V> Map<String, V> attributes(Map<String, Map<String, V>> byName, String name) {
+        Map<String, V> attributes = byName.get(name);
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>();
+            byName.put(name, attributes);
+        }
+        return attributes;
     }
 
     private static String[] split(String nameAndAttribute) {
@@ -346,7 +356,7 @@ public final class HookConfigParser {
     }
 
     private static boolean validName(String name) {
-        return name.matches("[A-Za-z0-9][A-Za-z0-9_-]*");
+        return Names.configName(name, true);
     }
 
     private static ConfigProblem unknownAttribute(ConfigEntry e, String attribute, List<String> allowed) {

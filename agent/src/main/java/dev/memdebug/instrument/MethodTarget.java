@@ -47,7 +47,7 @@ public record MethodTarget(String typeName, String methodName, List<String> para
         if (!isTypeName(type)) {
             throw new IllegalArgumentException("has '" + type + "', which is not a class name, in '" + text + "'");
         }
-        if (!Character.isJavaIdentifierStart(rest.isEmpty() ? '0' : rest.charAt(0)) || !rest.chars().allMatch(Character::isJavaIdentifierPart)) {
+        if (!Names.javaIdentifier(rest)) {
             throw new IllegalArgumentException("has '" + rest + "', which is not a method name, in '" + text + "'");
         }
         return new MethodTarget(type, rest, params == null ? null : List.copyOf(params));
@@ -69,8 +69,7 @@ public record MethodTarget(String typeName, String methodName, List<String> para
             return false;
         }
         for (String part : name.split("\\.", -1)) {
-            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))
-                    || !part.chars().allMatch(Character::isJavaIdentifierPart)) {
+            if (!Names.javaIdentifier(part)) {
                 return false;
             }
         }

@@ -34,26 +34,41 @@ public final class Redactor {
     /** The default: masks everything listed above. */
     public static final Redactor DEFAULT = new Redactor(true);
 
-    private static final Pattern SECRET_PAIR = Pattern.compile(
-            "(?i)\\b((?:password|passwd|pwd|pass|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|"
-                    + "api[_-]?key|access[_-]?key|private[_-]?key|auth|authorization|session[_-]?id|cookie|credentials?)"
-                    + "\"?\\s*[=:]\\s*\"?)(?:(?:bearer|basic)\\s+)?[^\\s,;&\"'}\\])]+");
-    private static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic|token)\\s+[A-Za-z0-9._~+/=-]{8,}");
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_+/=~-]{20,}");
-    static final Pattern PHONE_NUMBER = Pattern.compile(
-            "(?<![\\w+])(?:\\+\\d[\\d -]{6,18}\\d|\\(?\\d{1,4}\\)?(?:[ -]\\(?\\d{1,4}\\)?){2,6})(?![\\w:.])");
+    /**
+     * The patterns, compiled when first needed or when the monitor thread calls {@link #precompile} at
+     * start, not in premain, where the hook configuration first touches this class: five patterns cost
+     * about 3 ms of compiling before the app's main could run (measured).
+     */
+    static final class Patterns {
+        static final Pattern SECRET_PAIR = Pattern.compile(
+                "(?i)\\b((?:password|passwd|pwd|pass|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|"
+                        + "api[_-]?key|access[_-]?key|private[_-]?key|auth|authorization|session[_-]?id|cookie|credentials?)"
+                        + "\"?\\s*[=:]\\s*\"?)(?:(?:bearer|basic)\\s+)?[^\\s,;&\"'}\\])]+");
+        static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b(bearer|basic|token)\\s+[A-Za-z0-9._~+/=-]{8,}");
+        static final Pattern EMAIL_ADDRESS = Pattern.compile(
+                "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+        static final Pattern WORD = Pattern.compile("[A-Za-z0-9_+/=~-]{20,}");
+        static final Pattern PHONE_NUMBER = Pattern.compile(
+                "(?<![\\w+])(?:\\+\\d[\\d -]{6,18}\\d|\\(?\\d{1,4}\\)?(?:[ -]\\(?\\d{1,4}\\)?){2,6})(?![\\w:.])");
 
-    /** A word each {@link #SECRET_PAIR} match contains (case-insensitively); the prefilter's list. */
+        private Patterns() {
+        }
+    }
+
+    /** A word each {@link Patterns#SECRET_PAIR} match contains (case-insensitively); the prefilter's list. */
     private static final String[] SECRET_WORDS = {"pass", "pwd", "secret", "token", "key", "auth", "session", "cookie", "credential"};
-    /** A word each {@link #CREDENTIAL} match contains. */
+    /** A word each {@link Patterns#CREDENTIAL} match contains. */
     private static final String[] CREDENTIAL_WORDS = {"bearer", "basic", "token"};
 
     private final boolean enabled;
 
     private Redactor(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** Compiles the patterns now, on the calling thread (the monitor's, at start), rather than on the app's thread whose context first needs one. */
+    public static void precompile() {
+        Patterns.PHONE_NUMBER.pattern();
     }
 
     public boolean enabled() {
@@ -112,24 +127,24 @@ public final class Redactor {
         // The two keyword patterns run only where one of their words is there: a search for an alternation
         // of words at every boundary costs about a microsecond, a scan for the words a few nanoseconds.
         if (pair && containsAny(text, SECRET_WORDS)) {
-            s = replace(s, SECRET_PAIR, m -> m.group(1) + TOKEN);
+            s = replace(s, Patterns.SECRET_PAIR, m -> m.group(1) + TOKEN);
         }
         if (space && containsAny(s, CREDENTIAL_WORDS)) {
-            s = replace(s, CREDENTIAL, m -> m.group(1) + " " + TOKEN);
+            s = replace(s, Patterns.CREDENTIAL, m -> m.group(1) + " " + TOKEN);
         }
         if (at) {
-            s = replace(s, EMAIL_ADDRESS, m -> EMAIL);
+            s = replace(s, Patterns.EMAIL_ADDRESS, m -> EMAIL);
         }
         if (longestRun >= 20 && digits > 0) {
-            s = replace(s, WORD, m -> looksLikeToken(m.group()) ? TOKEN : m.group());
+            s = replace(s, Patterns.WORD, m -> looksLikeToken(m.group()) ? TOKEN : m.group());
         }
         if (phoneCandidate) {
-            s = replace(s, PHONE_NUMBER, m -> looksLikePhone(m.group()) ? PHONE : m.group());
+            s = replace(s, Patterns.PHONE_NUMBER, m -> looksLikePhone(m.group()) ? PHONE : m.group());
         }
         return s;
     }
 
-    /** A character of {@link #WORD}. */
+    /** A character of {@link Patterns#WORD}. */
     private static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
                 || c == '_' || c == '+' || c == '/' || c == '=' || c == '~' || c == '-';

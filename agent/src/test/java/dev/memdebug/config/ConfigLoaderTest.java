@@ -15,6 +15,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+    @Test
+    void argumentsSplitWhereTheRegularExpressionTheySplitWithBeforeDid() {
+        java.util.regex.Pattern former = java.util.regex.Pattern.compile(",(?=\\s*[A-Za-z][A-Za-z0-9._-]*\\s*=)");
+        String alphabet = "a=Z9._-, \t=,x";
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            List<String> expected = new java.util.ArrayList<>(List.of(former.split(text)));
+            List<String> actual = new java.util.ArrayList<>(ConfigLoader.splitArguments(text));
+            // Pattern.split drops trailing empty parts, and parseArguments skips empty parts either way.
+            expected.removeIf(String::isBlank);
+            actual.removeIf(String::isBlank);
+            assertEquals(expected, actual, "'" + text + "'");
+        }
+        assertEquals(List.of("config=a.properties", "log.path=/x,y.log", " high.threshold = 80%"),
+                ConfigLoader.splitArguments("config=a.properties,log.path=/x,y.log, high.threshold = 80%"));
+    }
+
     @TempDir
     Path dir;
 

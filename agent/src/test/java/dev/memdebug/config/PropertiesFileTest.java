@@ -11,6 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 class PropertiesFileTest {
 
     @Test
+    void linesSplitAtEveryKindOfLineBreakAsTheFormerExpressionDid() {
+        java.util.Random random = new java.util.Random(19);
+        String alphabet = "a\r\n=#";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(text.split("\r\n|\n|\r", -1), PropertiesFile.lines(text), text);
+        }
+    }
+
+    @Test
     void keepsOrderLinesAndHashesInsideValues() {
         PropertiesFile.Content c = PropertiesFile.parse(String.join("\n",
                 "# a comment",

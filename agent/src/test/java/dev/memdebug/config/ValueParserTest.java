@@ -8,6 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class ValueParserTest {
 
+    @Test
+    void wholeNumbersAreAcceptedExactlyAsTheFormerExpressionAcceptedThem() {
+        for (String text : new String[] {"0", "+7", "-12", "123456789012345678", "1234567890123456789", "", "+", "-", "1.5", "1e3", "٣", " 4", "--1"}) {
+            boolean expected = text.strip().toLowerCase(java.util.Locale.ROOT).matches("[+-]?[0-9]{1,18}");
+            boolean accepted;
+            try {
+                ValueParser.parseInt(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                accepted = true;
+            } catch (IllegalArgumentException e) {
+                accepted = false;
+            }
+            if (expected) {
+                // A valid form may still be out of int range; those are refused for their range, not their form.
+                long value = Long.parseLong(text.strip());
+                assertEquals(value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE, accepted, text);
+            } else {
+                assertEquals(false, accepted, text);
+            }
+        }
+    }
+
     private static final long MB = 1024 * 1024;
 
     @Test

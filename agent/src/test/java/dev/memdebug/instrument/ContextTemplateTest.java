@@ -25,7 +25,7 @@ class ContextTemplateTest {
 
     private static ContextTemplate parse(String text, int valueMax, int totalMax) {
         List<String> counters = List.of("sessions");
-        return ContextTemplate.parse(text, counters::indexOf, Set.copyOf(counters), valueMax, totalMax);
+        return ContextTemplate.parse(text, counters, Set.copyOf(counters), valueMax, totalMax);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ContextTemplateTest {
         assertEquals("user bob, password=<token>", parse("user {arg0}, password={arg1}", 64, 200)
                 .render(new Object[] {"bob", "hunter2"}, null, null, 0, id -> 0), "the template's words make a value secret");
         List<String> counters = List.of();
-        ContextTemplate plain = ContextTemplate.parse("{arg0} | {arg1}", counters::indexOf, Set.of(), 64, 200, Redactor.NONE);
+        ContextTemplate plain = ContextTemplate.parse("{arg0} | {arg1}", counters, Set.of(), 64, 200, Redactor.NONE);
         assertFalse(plain.redacts());
         assertEquals("alice@example.com | password=hunter2", plain.render(args, null, null, 0, id -> 0));
     }

@@ -52,7 +52,7 @@ class RedactorTest {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String text = b.toString();
-            java.util.regex.Matcher m = Redactor.PHONE_NUMBER.matcher(text);
+            java.util.regex.Matcher m = Redactor.Patterns.PHONE_NUMBER.matcher(text);
             boolean phone = false;
             while (m.find()) {
                 phone |= Redactor.looksLikePhone(m.group());
