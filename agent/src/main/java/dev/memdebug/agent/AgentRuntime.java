@@ -6,6 +6,7 @@ import dev.memdebug.config.ConfigLoader;
 import dev.memdebug.config.ConfigProblem;
 import dev.memdebug.config.ValueParser;
 import dev.memdebug.instrument.BootstrapInjector;
+import dev.memdebug.instrument.HookRuntime;
 import dev.memdebug.jvm.DiagnosticCommands;
 import dev.memdebug.jvm.JvmFlags;
 import dev.memdebug.log.HeaderInfo;
@@ -70,7 +71,7 @@ public final class AgentRuntime {
         }
         // Read here, on the caller's thread before the app's main: the monitor thread prepares alongside an
         // app that may already fill the heap, and a JDK class whose initialiser fails then stays broken.
-        PID = ProcessHandle.current().pid();
+        PID = ownPid();
         Map<String, String> env = System.getenv();
         Path workingDir = Path.of("").toAbsolutePath();
         ConfigLoader.Result loaded = ConfigLoader.load(arguments, env, workingDir);
@@ -91,38 +92,40 @@ public final class AgentRuntime {
             }
         }
         HeapReserve.claim();
-        Path journalPath = besideLog(config.logPath(), ".ops");
-        boolean journalOn = config.operationsJournal() && !config.hookEntries().isEmpty();
-        // The earlier run's journal must be read before this run empties it; a run without a journal of its
-        // own reads it later, on the monitor thread, and only when a restart marker needs it.
-        PreviousJournal previousOps = journalOn ? readJournal(journalPath, notes) : null;
-        OperationJournal journal = journalOn ? createJournal(journalPath, config.operationsShown(), notes) : null;
-        AppActivity app = Hooks.install(config, instrumentation, attached, notes, journal);
+        AppActivity app = Hooks.install(config, instrumentation, attached, notes);
         CountDownLatch ready = new CountDownLatch(1);
         MemoryMonitor[] monitorRef = new MemoryMonitor[1];
-        Thread thread = new Thread(() -> {
-            MemoryMonitor monitor;
-            try {
-                monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env, journalPath, journalOn, previousOps, journal);
-                monitorRef[0] = monitor;
-            } catch (Throwable t) {
-                System.err.println(StderrMirror.PREFIX + "❌ the agent could not start its monitor and is disabled; the application is unaffected: " + t);
-                return;
-            } finally {
-                ready.countDown();
+        // Anonymous classes, not lambdas, for the two threads: premain would otherwise link each lambda
+        // (the agent's premain has none left), before the app's main runs.
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                MemoryMonitor monitor;
+                try {
+                    monitor = prepareDespiteFullHeap(config, loaded, mirror, notes, app, env);
+                    monitorRef[0] = monitor;
+                } catch (Throwable t) {
+                    System.err.println(StderrMirror.PREFIX + "❌ the agent could not start its monitor and is disabled; the application is unaffected: " + t);
+                    return;
+                } finally {
+                    ready.countDown();
+                }
+                monitor.run();
             }
-            monitor.run();
         }, "memdebug-monitor");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                if (ready.await(2, TimeUnit.SECONDS) && monitorRef[0] != null) {
-                    monitorRef[0].writeShutdown();
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    if (ready.await(2, TimeUnit.SECONDS) && monitorRef[0] != null) {
+                        monitorRef[0].writeShutdown();
+                    }
+                } catch (Throwable ignored) {
+                    // The JVM is going down; a missing shutdown line reads as an unclean end, which is honest.
                 }
-            } catch (Throwable ignored) {
-                // The JVM is going down; a missing shutdown line reads as an unclean end, which is honest.
             }
         }, "memdebug-shutdown"));
     }
@@ -133,15 +136,9 @@ public final class AgentRuntime {
      * for up to a minute. The steps that write (restart marker, header) are done once only.
      */
     private static MemoryMonitor prepareDespiteFullHeap(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
-                                                        List<String> notes, AppActivity app, Map<String, String> env,
-                                                        Path journalPath, boolean previousOpsRead, PreviousJournal previousOps,
-                                                        OperationJournal journal)
+                                                        List<String> notes, AppActivity app, Map<String, String> env)
             throws InterruptedException {
         Startup startup = new Startup();
-        startup.journalPath = journalPath;
-        startup.previousOpsRead = previousOpsRead;
-        startup.previousOps = previousOps;
-        startup.journal = journal;
         for (int attempt = 1; ; attempt++) {
             try {
                 return prepare(config, loaded, mirror, notes, app, env, startup);
@@ -162,8 +159,8 @@ public final class AgentRuntime {
         boolean markerDone;
         boolean headerDone;
         LogWriter writer;
-        Path journalPath;
-        /** Whether premain already read the earlier run's journal (it did when this run writes one). */
+        boolean journalDone;
+        /** Whether the earlier run's journal was read already (it was when this run writes one). */
         boolean previousOpsRead;
         PreviousJournal previousOps;
         OperationJournal journal;
@@ -172,6 +169,23 @@ public final class AgentRuntime {
     private static MemoryMonitor prepare(AgentConfig config, ConfigLoader.Result loaded, StderrMirror mirror,
                                          List<String> notes, AppActivity app, Map<String, String> env, Startup startup) {
         long start = startup.start;
+        if (!startup.journalDone) {
+            // First, so the app's threads journal their calls as early as possible. Here rather than in premain:
+            // the journal needs the time zone (the JDK reads its zone database for that), a file mapping and the
+            // earlier run's journal read back, about 15 ms that would otherwise hold up the app's main. Calls
+            // made before it is attached are in the log, not the journal.
+            // The earlier run's journal must be read before this run empties it; a run without a journal of its
+            // own reads it only when a restart marker needs it.
+            if (config.operationsJournal() && app instanceof HookRuntime runtime) {
+                if (!startup.previousOpsRead) {
+                    startup.previousOps = readJournal(journalPath(config), notes);
+                    startup.previousOpsRead = true;
+                }
+                startup.journal = createJournal(journalPath(config), config.operationsShown(), notes);
+                runtime.attachJournal(startup.journal);
+            }
+            startup.journalDone = true;
+        }
         CgroupMemory cgroup = CgroupMemory.detect();
         ProcessMemory process = new ProcessMemory(Path.of("/proc/self"));
         HostMemory host = new HostMemory(Path.of("/proc/meminfo"));
@@ -223,7 +237,7 @@ public final class AgentRuntime {
         long oomKills = cgroup.oomKillCount();
         if (previous != null && !previous.clean() && !startup.markerDone) {
             String verdict = RestartDetector.verdict(previous, oomKills, config.critical().isPercent() ? config.critical().percent() : 94);
-            PreviousJournal ops = startup.previousOpsRead ? startup.previousOps : readJournal(startup.journalPath, notes);
+            PreviousJournal ops = startup.previousOpsRead ? startup.previousOps : readJournal(journalPath(config), notes);
             boolean sameRun = ops != null && (previous.pid() < 0 || ops.pid() < 0 || ops.pid() == previous.pid());
             LogEvent marker = layout.restarted(start, previous, verdict, sameRun ? ops : null, config.operationsShown());
             writer.write((previous.tornLine() ? "\n" : "") + marker.text(), marker.json(), true);
@@ -328,7 +342,7 @@ public final class AgentRuntime {
     private static PreviousJournal readJournal(Path path, List<String> notes) {
         try {
             return PreviousJournal.read(path);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             notes.add("⚠️ could not read the previous run's operation journal " + path + " (" + e + "); its last operations are in the log only");
             return null;
         }
@@ -338,11 +352,28 @@ public final class AgentRuntime {
         try {
             return OperationJournal.create(path, PID, System.currentTimeMillis(), Math.max(OperationJournal.DEFAULT_SLOTS, shown),
                     ZoneId.systemDefault());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             notes.add("⚠️ operation journal off: could not create " + path + " (" + e + "); operations are named in the log only,"
                     + " which the agent's own thread writes (set operations.journal=false to silence this)");
             return null;
         }
+    }
+
+    /**
+     * This process's id. From {@code /proc/self}, which needs nothing new: {@code ProcessHandle.current()}
+     * initialises the JDK's process support, its reaper thread pool included (about 8 ms of premain,
+     * measured); it is the fallback where {@code /proc} is not mounted.
+     */
+    static long ownPid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (Exception | LinkageError e) {
+            return ProcessHandle.current().pid();
+        }
+    }
+
+    private static Path journalPath(AgentConfig config) {
+        return besideLog(config.logPath(), ".ops");
     }
 
     /** The file beside the log with {@code extension} in place of {@code .log}: {@code memory_debug.jsonl}, {@code memory_debug.ops}. */

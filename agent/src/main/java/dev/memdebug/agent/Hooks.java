@@ -8,7 +8,6 @@ import dev.memdebug.instrument.HookPlan;
 import dev.memdebug.instrument.HookRuntime;
 import dev.memdebug.monitor.AppActivity;
 import dev.memdebug.monitor.MemoryMonitor;
-import dev.memdebug.ops.OperationJournal;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 
@@ -23,9 +22,7 @@ final class Hooks {
     private Hooks() {
     }
 
-    /** @param journal where hooked calls are also stored at the call, or {@code null} */
-    static AppActivity install(AgentConfig config, Instrumentation instrumentation, boolean attached, List<String> notes,
-                               OperationJournal journal) {
+    static AppActivity install(AgentConfig config, Instrumentation instrumentation, boolean attached, List<String> notes) {
         if (config.hookEntries().isEmpty()) {
             return AppActivity.NONE;
         }
@@ -37,7 +34,7 @@ final class Hooks {
             return AppActivity.NONE;
         }
         try {
-            HookRuntime runtime = new HookRuntime(plan, config.operationsCapacity(), journal);
+            HookRuntime runtime = new HookRuntime(plan, config.operationsCapacity());
             HookInstaller hookInstaller = new HookInstaller(plan, runtime, instrumentation);
             notes.addAll(hookInstaller.install());
             notes.add("Hooks: " + plan.hooks().size() + " hook(s), " + plan.counters().size() + " counter(s), "
@@ -55,6 +52,7 @@ final class Hooks {
             return;
         }
         runtime.bind(monitor::latestUsedBytes, monitor::wake, monitor::wantsEveryOperation);
+        dev.memdebug.instrument.Redactor.precompile();
         HookInstaller hookInstaller = installer;
         if (hookInstaller == null) {
             return;

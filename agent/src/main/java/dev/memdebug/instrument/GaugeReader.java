@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * Reads gauges for snapshots, on a separate daemon thread with a time-out, so a gauge whose method
@@ -31,7 +30,8 @@ final class GaugeReader {
     private static final long TIMEOUT_MILLIS = 50;
 
     private final GaugeSpec[] gauges;
-    private final Consumer<String> problems;
+    /** Where problems go; the hook runtime's notices, a concurrent queue. */
+    private final java.util.Queue<String> problems;
     private final Class<?>[] types;
     private final java.util.Map<String, WeakReference<ClassLoader>> loaders = new java.util.concurrent.ConcurrentHashMap<>();
     @SuppressWarnings("unchecked")
@@ -39,14 +39,11 @@ final class GaugeReader {
     private final Future<?>[] pending;
     private final boolean[] reported;
     private final boolean[] timedOut;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "memdebug-gauge");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Created at the first read (monitor thread), so a run whose gauges are never read starts no thread. */
+    private ExecutorService executor;
 
     @SuppressWarnings("unchecked")
-    GaugeReader(GaugeSpec[] gauges, Consumer<String> problems) {
+    GaugeReader(GaugeSpec[] gauges, java.util.Queue<String> problems) {
         this.gauges = gauges;
         this.problems = problems;
         this.types = new Class<?>[gauges.length];
@@ -96,6 +93,13 @@ final class GaugeReader {
         }
         Future<Long> f;
         try {
+            if (executor == null) {
+                executor = Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "memdebug-gauge");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
             f = executor.submit(() -> readNow(gaugeId));
         } catch (RuntimeException e) {
             return UNREADABLE;
@@ -106,7 +110,7 @@ final class GaugeReader {
         } catch (TimeoutException e) {
             if (!timedOut[gaugeId]) {
                 timedOut[gaugeId] = true;
-                problems.accept("gauge '" + gauges[gaugeId].name() + "' did not answer within " + TIMEOUT_MILLIS
+                problems.add("gauge '" + gauges[gaugeId].name() + "' did not answer within " + TIMEOUT_MILLIS
                         + " ms; it shows '?' whenever it is that slow (reported once)");
             }
             return UNREADABLE;
@@ -170,7 +174,7 @@ final class GaugeReader {
     private void reportOnce(int id, String message) {
         if (!reported[id]) {
             reported[id] = true;
-            problems.accept(message);
+            problems.add(message);
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  */
 public final class HookRuntime extends HookDispatcher implements AppActivity {
 
-    private static final ThreadLocal<int[]> RENDERING = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> RENDERING = new IntCell();
     /** One LIMIT EXCEEDED line per counter per this; the crossings in between are summarised. */
     static final long LIMIT_INTERVAL_MILLIS = 10_000;
 
@@ -44,7 +44,8 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final int[] counterMetric;
     private final List<MetricSpec> metrics;
     private final OperationQueue queue;
-    private final OperationJournal journal;
+    /** Attached by the monitor thread once it has opened the file; until then calls go to the log only. */
+    private volatile OperationJournal journal;
     /** Per hook, the UTF-8 labels of its enter, return and fail records, for the journal. */
     private final byte[][][] journalLabels;
     private final GaugeReader gauges;
@@ -52,9 +53,9 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final ContextTemplate.Values counterValues;
     private final Operation[] lastByHook;
     private final boolean[] gaugeOverLimit;
-    private volatile LongSupplier memory = () -> -1;
-    private volatile Runnable wake = () -> { };
-    private volatile java.util.function.BooleanSupplier wakeForEach = () -> false;
+    private volatile LongSupplier memory = Unbound.INSTANCE;
+    private volatile Runnable wake = Unbound.INSTANCE;
+    private volatile java.util.function.BooleanSupplier wakeForEach = Unbound.INSTANCE;
     private long lastGaugeCheck;
     private long recorded;
     private final AtomicLongArray lastLimitPublished;
@@ -63,12 +64,6 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final long[] lastLimitSummary;
 
     public HookRuntime(HookPlan plan, int queueCapacity) {
-        this(plan, queueCapacity, null);
-    }
-
-    /** @param journal where app threads also store their operations, or {@code null} for none */
-    public HookRuntime(HookPlan plan, int queueCapacity, OperationJournal journal) {
-        this.journal = journal;
         this.hooks = plan.hooks().toArray(new HookSpec[0]);
         this.counters = new AtomicLongArray(plan.counters().size());
         this.counterLimits = new long[plan.counters().size()];
@@ -87,8 +82,8 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         }
         this.anyCounterLimit = limited;
         this.queue = new OperationQueue(queueCapacity);
-        this.gauges = new GaugeReader(plan.gauges().toArray(new GaugeSpec[0]), notices::add);
-        this.counterValues = counters::get;
+        this.gauges = new GaugeReader(plan.gauges().toArray(new GaugeSpec[0]), notices);
+        this.counterValues = new CounterValues(counters);
         this.lastByHook = new Operation[hooks.length];
         this.gaugeOverLimit = new boolean[metrics.size()];
         int counterCount = plan.counters().size();
@@ -122,6 +117,11 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         this.memory = memoryFigure;
         this.wake = wakeMonitor;
         this.wakeForEach = wakeForEachOperation;
+    }
+
+    /** Where the app's threads also store each operation at the call from now on. Any thread, once. */
+    public void attachJournal(OperationJournal journal) {
+        this.journal = journal;
     }
 
     GaugeReader gauges() {
@@ -201,8 +201,8 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         }
     }
 
-    private final ThreadLocal<int[]> pendingLimit = ThreadLocal.withInitial(() -> new int[1]);
-    private final ThreadLocal<long[]> pendingValue = ThreadLocal.withInitial(() -> new long[1]);
+    private final ThreadLocal<int[]> pendingLimit = new IntCell();
+    private final ThreadLocal<long[]> pendingValue = new LongCell();
 
     /** Publishes a limit crossed by this call after the call's own operation, so the monitor can name it as the cause. */
     private void flushLimits(HookSpec h) {
@@ -350,5 +350,57 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     /** A counter's value; for tests and benchmarks. */
     public long counter(String name, HookPlan plan) {
         return counters.get(plan.counters().indexOf(name));
+    }
+
+    // Named classes rather than lambdas for what the constructor creates: it runs in premain, where the
+    // first lambda of a class costs its linkage (measured: ~2 ms for this class's eight).
+
+    /** A thread's own one-element array. */
+    private static final class IntCell extends ThreadLocal<int[]> {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    }
+
+    /** A thread's own one-element array. */
+    private static final class LongCell extends ThreadLocal<long[]> {
+        @Override
+        protected long[] initialValue() {
+            return new long[1];
+        }
+    }
+
+    /** Until the monitor binds: no memory figure, no one to wake. */
+    private static final class Unbound implements LongSupplier, Runnable, java.util.function.BooleanSupplier {
+        static final Unbound INSTANCE = new Unbound();
+
+        @Override
+        public long getAsLong() {
+            return -1;
+        }
+
+        @Override
+        public void run() {
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return false;
+        }
+    }
+
+    /** The counters as a template reads them. */
+    private static final class CounterValues implements ContextTemplate.Values {
+        private final AtomicLongArray counters;
+
+        CounterValues(AtomicLongArray counters) {
+            this.counters = counters;
+        }
+
+        @Override
+        public long counter(int id) {
+            return counters.get(id);
+        }
     }
 }

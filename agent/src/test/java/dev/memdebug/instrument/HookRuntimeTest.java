@@ -66,8 +66,11 @@ class HookRuntimeTest {
                 "hook.count.counter = n +1");
         java.nio.file.Path file = dir.resolve("memory_debug.ops");
         dev.memdebug.ops.OperationJournal journal = dev.memdebug.ops.OperationJournal.create(file, 1, 0, 16, java.time.ZoneOffset.UTC);
-        HookRuntime runtime = new HookRuntime(plan, 64, journal);
+        HookRuntime runtime = new HookRuntime(plan, 64);
         runtime.bind(() -> 300L * 1024 * 1024, () -> { });
+        runtime.exit(1, runtime.enter(1), null);
+        runtime.exit(0, runtime.enter(0, new Object[] {"before"}), new Object[] {"before"}, null, null);
+        runtime.attachJournal(journal);
         long start = runtime.enter(0, new Object[] {"Zoë"});
         runtime.exit(0, start, new Object[] {"Zoë"}, null, null);
         start = runtime.enter(0, new Object[] {42});
@@ -76,7 +79,7 @@ class HookRuntimeTest {
         assertEquals(List.of("Download Started - 300.0 MB - User Zoë", "Download Completed - 300.0 MB - User Zoë",
                         "Download Started - 300.0 MB - User 42", "Download Failed - 300.0 MB - User 42"),
                 dev.memdebug.ops.PreviousJournal.read(file).entries().stream().map(dev.memdebug.ops.PreviousJournal.Entry::operation).toList(),
-                "labels as the log writes them; the counter-only hook stores nothing");
+                "labels as the log writes them, from the moment the journal is attached; the counter-only hook stores nothing");
     }
 
     @Test
