@@ -52,7 +52,6 @@ final class Hooks {
             return;
         }
         runtime.bind(monitor::latestUsedBytes, monitor::wake, monitor::wantsEveryOperation);
-        dev.memdebug.instrument.Redactor.precompile();
         HookInstaller hookInstaller = installer;
         if (hookInstaller == null) {
             return;

@@ -35,6 +35,12 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private static final ThreadLocal<int[]> RENDERING = new IntCell();
     /** One LIMIT EXCEEDED line per counter per this; the crossings in between are summarised. */
     static final long LIMIT_INTERVAL_MILLIS = 10_000;
+    /**
+     * The monitor compiles the redaction patterns this long after start, so that no app thread pays for it
+     * at its first value that looks like a secret, and not sooner: at start the app is busy with its own
+     * start-up, on the same cores.
+     */
+    static final long PRECOMPILE_AFTER_MILLIS = 10_000;
 
     private final HookSpec[] hooks;
     private final AtomicLongArray counters;
@@ -57,6 +63,9 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private volatile Runnable wake = Unbound.INSTANCE;
     private volatile java.util.function.BooleanSupplier wakeForEach = Unbound.INSTANCE;
     private long lastGaugeCheck;
+    private final long createdMillis = System.currentTimeMillis();
+    /** Whether the monitor compiled the redaction patterns (see {@link #PRECOMPILE_AFTER_MILLIS}). */
+    private boolean patternsReady;
     private long recorded;
     private final AtomicLongArray lastLimitPublished;
     private final AtomicLongArray limitSkipped;
@@ -256,6 +265,10 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
 
     @Override
     public void drain(RecentOperations recent, long usedBytes, LimitListener listener) {
+        if (!patternsReady && System.currentTimeMillis() - createdMillis >= PRECOMPILE_AFTER_MILLIS) {
+            patternsReady = true;
+            Redactor.precompile();
+        }
         String notice;
         while ((notice = notices.poll()) != null) {
             listener.notice(notice);

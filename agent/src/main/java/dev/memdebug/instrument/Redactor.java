@@ -35,9 +35,9 @@ public final class Redactor {
     public static final Redactor DEFAULT = new Redactor(true);
 
     /**
-     * The patterns, compiled when first needed or when the monitor thread calls {@link #precompile} at
-     * start, not in premain, where the hook configuration first touches this class: five patterns cost
-     * about 3 ms of compiling before the app's main could run (measured).
+     * The patterns, compiled when first needed or when the monitor thread calls {@link #precompile} (ten
+     * seconds after start), not in premain, where the hook configuration first touches this class: five
+     * patterns cost about 3 ms of compiling before the app's main could run (measured).
      */
     static final class Patterns {
         static final Pattern SECRET_PAIR = Pattern.compile(
@@ -66,7 +66,7 @@ public final class Redactor {
         this.enabled = enabled;
     }
 
-    /** Compiles the patterns now, on the calling thread (the monitor's, at start), rather than on the app's thread whose context first needs one. */
+    /** Compiles the patterns now, on the calling thread (the monitor's), rather than on the app's thread whose context first needs one. */
     public static void precompile() {
         Patterns.PHONE_NUMBER.pattern();
     }

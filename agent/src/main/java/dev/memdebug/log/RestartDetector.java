@@ -5,8 +5,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the end of an existing log to learn how the previous run ended: cleanly (it wrote
@@ -16,10 +14,10 @@ import java.util.regex.Pattern;
 public final class RestartDetector {
 
     private static final int TAIL_BYTES = 1024 * 1024;
-    private static final Pattern STARTED = Pattern.compile("^Started: (.+?) \\| PID (\\d+)");
-    private static final Pattern LIMIT = Pattern.compile("^Memory limit: ([0-9.]+) MB");
-    private static final Pattern OOM_KILLS = Pattern.compile("^OOM kills counted by the cgroup so far: (\\d+)");
-    private static final Pattern FIGURE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) MB");
+    private static final String STARTED = "Started: ";
+    private static final String PID = " | PID ";
+    private static final String LIMIT = "Memory limit: ";
+    private static final String OOM_KILLS = "OOM kills counted by the cgroup so far: ";
 
     private RestartDetector() {
     }
@@ -58,24 +56,30 @@ public final class RestartDetector {
         long oomKills = -1;
         boolean critical = false;
         boolean clean = false;
+        // String searches, not regular expressions: this runs at every start, over up to 1 MB of log,
+        // alongside the app's own start-up.
         for (String line : run.split("\n")) {
-            Matcher m;
-            if ((m = STARTED.matcher(line)).find()) {
-                started = m.group(1);
-                pid = Long.parseLong(m.group(2));
-            } else if ((m = LIMIT.matcher(line)).find()) {
-                limitMb = Double.parseDouble(m.group(1));
-            } else if ((m = OOM_KILLS.matcher(line)).find()) {
-                oomKills = Long.parseLong(m.group(1));
+            int pidAt = line.startsWith(STARTED) ? line.indexOf(PID, STARTED.length() + 1) : -1;
+            while (pidAt > 0 && digits(line, pidAt + PID.length()) == 0) {
+                pidAt = line.indexOf(PID, pidAt + 1);
+            }
+            int pidDigits = pidAt < 0 ? 0 : digits(line, pidAt + PID.length());
+            if (pidDigits > 0) {
+                started = line.substring(STARTED.length(), pidAt);
+                pid = Long.parseLong(line.substring(pidAt + PID.length(), pidAt + PID.length() + pidDigits));
+            } else if (line.startsWith(LIMIT) && limitFigureEnd(line) > 0) {
+                limitMb = Double.parseDouble(line.substring(LIMIT.length(), limitFigureEnd(line)));
+            } else if (line.startsWith(OOM_KILLS) && digits(line, OOM_KILLS.length()) > 0) {
+                oomKills = Long.parseLong(line.substring(OOM_KILLS.length(), OOM_KILLS.length() + digits(line, OOM_KILLS.length())));
             } else if (line.startsWith("[") && line.indexOf("] ") > 0) {
                 if (line.contains(LogLayout.SIRENS)) {
                     continue;
                 }
                 lastLine = line;
                 clean = line.contains(LogLayout.CLEAN_SHUTDOWN);
-                Matcher figure = FIGURE.matcher(line);
-                if (figure.find()) {
-                    lastMb = Double.parseDouble(figure.group(1));
+                String figure = firstFigure(line);
+                if (figure != null) {
+                    lastMb = Double.parseDouble(figure);
                 }
                 if (line.contains("CRITICAL MEMORY") || line.contains("HIGH MEMORY")) {
                     peakLine = line;
@@ -87,6 +91,45 @@ public final class RestartDetector {
             return null;
         }
         return new PreviousRun(pid, started, lastLine, lastMb, limitMb, peakLine, critical, torn, oomKills, clean);
+    }
+
+    /** How many ASCII digits stand in {@code line} from {@code from}. */
+    private static int digits(String line, int from) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Where the {@code [0-9.]+} run after {@code Memory limit: } ends, if {@code " MB"} follows it; else -1. */
+    private static int limitFigureEnd(String line) {
+        int i = LIMIT.length();
+        while (i < line.length() && (line.charAt(i) >= '0' && line.charAt(i) <= '9' || line.charAt(i) == '.')) {
+            i++;
+        }
+        return i > LIMIT.length() && line.startsWith(" MB", i) ? i : -1;
+    }
+
+    /** The first figure written as {@code 12} or {@code 12.5} right before {@code " MB"}, or {@code null}. */
+    static String firstFigure(String line) {
+        for (int mb = line.indexOf(" MB"); mb >= 0; mb = line.indexOf(" MB", mb + 1)) {
+            int start = mb;
+            while (start > 0 && line.charAt(start - 1) >= '0' && line.charAt(start - 1) <= '9') {
+                start--;
+            }
+            if (start == mb) {
+                continue;
+            }
+            if (start > 1 && line.charAt(start - 1) == '.' && line.charAt(start - 2) >= '0' && line.charAt(start - 2) <= '9') {
+                start--;
+                while (start > 0 && line.charAt(start - 1) >= '0' && line.charAt(start - 1) <= '9') {
+                    start--;
+                }
+            }
+            return line.substring(start, mb);
+        }
+        return null;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,7 +25,13 @@ public record PreviousJournal(long pid, List<Entry> entries, int torn) {
      * @param timestamp local time as written, {@code 2026-11-26 05:59:44.123}
      * @param operation as the log lists it: {@code Chunk - 151.2 MB - op 85}
      */
-    public record Entry(long sequence, String timestamp, String operation) {
+    public record Entry(long sequence, String timestamp, String operation) implements Comparable<Entry> {
+
+        /** Oldest first (a plain comparison, not a comparator lambda: this is read at start-up). */
+        @Override
+        public int compareTo(Entry other) {
+            return Long.compare(sequence, other.sequence);
+        }
 
         /** {@code [05:59:44] Chunk - 151.2 MB - op 85}, as the log's operation lists show it. */
         public String asLogged() {
@@ -74,7 +79,7 @@ public record PreviousJournal(long pid, List<Entry> entries, int torn) {
                 entries.add(e);
             }
         }
-        entries.sort(Comparator.comparingLong(Entry::sequence));
+        entries.sort(null);
         return new PreviousJournal(pid, List.copyOf(entries), torn);
     }
 

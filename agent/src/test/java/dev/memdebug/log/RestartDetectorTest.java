@@ -12,6 +12,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RestartDetectorTest {
 
+    @Test
+    void theFigureOfAnEventLineIsWhatTheFormerExpressionFound() {
+        java.util.regex.Pattern former = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?) MB");
+        java.util.Random random = new java.util.Random(23);
+        String alphabet = "0123.4 MBx/[]:";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int j = random.nextInt(16); j > 0; j--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String line = b.toString();
+            java.util.regex.Matcher m = former.matcher(line);
+            assertEquals(m.find() ? m.group(1) : null, RestartDetector.firstFigure(line), "'" + line + "'");
+        }
+        assertEquals("49.2", RestartDetector.firstFigure("[2026-11-26 08:14:57] 📊 Periodic Snapshot: 49.2 MB / 24105.6 MB"));
+    }
+
     private static final String RUN = String.join("\n",
             LogLayout.RULE,
             "MEMORY DEBUG LOG - bot (memdebug 0.1.0)",
