@@ -12,8 +12,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 
 /**
- * Installs the configured hooks and, once the monitor runs, connects them to it and schedules the report
- * of hooks that matched nothing. With no hook configured nothing of the weaving (ASM) is loaded at all.
+ * Installs the configured hooks and, once the monitor runs, connects them to it and has it report, after
+ * {@code hooks.report-after}, the hooks that matched nothing. With no hook configured nothing of the weaving (ASM) is loaded at all.
  */
 final class Hooks {
 
@@ -53,22 +53,8 @@ final class Hooks {
         }
         runtime.bind(monitor::latestUsedBytes, monitor::wake, monitor::wantsEveryOperation);
         HookInstaller hookInstaller = installer;
-        if (hookInstaller == null) {
-            return;
+        if (hookInstaller != null) {
+            runtime.reportUnmatchedAfter(hookInstaller, reportAfterMillis);
         }
-        Thread reporter = new Thread(() -> {
-            try {
-                Thread.sleep(reportAfterMillis);
-                for (String line : hookInstaller.report()) {
-                    runtime.notice(line);
-                }
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable t) {
-                runtime.notice("could not check which hooks matched: " + t);
-            }
-        }, "memdebug-hook-report");
-        reporter.setDaemon(true);
-        reporter.start();
     }
 }

@@ -66,6 +66,9 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private final long createdMillis = System.currentTimeMillis();
     /** Whether the monitor compiled the redaction patterns (see {@link #PRECOMPILE_AFTER_MILLIS}). */
     private boolean patternsReady;
+    /** Set by the monitor thread, read by it only. */
+    private HookInstaller unmatchedReporter;
+    private long unmatchedReportAt = Long.MAX_VALUE;
     private long recorded;
     private final AtomicLongArray lastLimitPublished;
     private final AtomicLongArray limitSkipped;
@@ -126,6 +129,16 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         this.memory = memoryFigure;
         this.wake = wakeMonitor;
         this.wakeForEach = wakeForEachOperation;
+    }
+
+    /**
+     * Has {@link #drain} list the hooks that matched nothing (and suggestions), once, {@code afterMillis}
+     * after start; on the monitor thread, which drains every check anyway, instead of a thread of its own.
+     * Monitor thread.
+     */
+    public void reportUnmatchedAfter(HookInstaller installer, long afterMillis) {
+        this.unmatchedReporter = installer;
+        this.unmatchedReportAt = createdMillis + afterMillis;
     }
 
     /** Where the app's threads also store each operation at the call from now on. Any thread, once. */
@@ -265,9 +278,18 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
 
     @Override
     public void drain(RecentOperations recent, long usedBytes, LimitListener listener) {
-        if (!patternsReady && System.currentTimeMillis() - createdMillis >= PRECOMPILE_AFTER_MILLIS) {
+        long now = System.currentTimeMillis();
+        if (!patternsReady && now - createdMillis >= PRECOMPILE_AFTER_MILLIS) {
             patternsReady = true;
             Redactor.precompile();
+        }
+        if (now >= unmatchedReportAt) {
+            unmatchedReportAt = Long.MAX_VALUE;
+            try {
+                notices.addAll(unmatchedReporter.report());
+            } catch (Throwable t) {
+                notices.add("could not check which hooks matched: " + t);
+            }
         }
         String notice;
         while ((notice = notices.poll()) != null) {
