@@ -173,9 +173,9 @@ public final class AgentRuntime {
             // First, so the app's threads journal their calls as early as possible. Here rather than in premain:
             // the journal needs the time zone (the JDK reads its zone database for that), a file mapping and the
             // earlier run's journal read back, about 15 ms that would otherwise hold up the app's main. Calls
-            // made before it is attached are in the log, not the journal.
-            // The earlier run's journal must be read before this run empties it; a run without a journal of its
-            // own reads it only when a restart marker needs it.
+            // made before it is attached are in the log, not the journal. The earlier run's journal must be
+            // read before this run empties it; a run without a journal of its own reads it only when a restart
+            // marker needs it.
             if (config.operationsJournal() && app instanceof HookRuntime runtime) {
                 if (!startup.previousOpsRead) {
                     startup.previousOps = readJournal(journalPath(config), notes);
