@@ -77,6 +77,8 @@ public final class CaptureRateBench {
                 System.exit(2);
             }
         }
+        // Absolute: each killed app runs in its own directory and is given its configuration's path.
+        out = out.toAbsolutePath();
         Files.createDirectories(out);
         long start = System.nanoTime();
         System.out.printf(Locale.ROOT, "capture-rate: %d kill(s) per rate, rates %s, %d at a time, JFR %s, output %s%n",
