@@ -48,8 +48,9 @@ public final class AlarmState {
 
     /**
      * Like {@link #observe(long, long, long)}; {@code wouldReachLimit} says that one event already
-     * foreseen (the next young collection's promotion step) would take memory to the limit itself, which
-     * counts as CRITICAL at any level, HIGH or not.
+     * foreseen (the next young collection's promotion step, or a burst under way that reaches CRITICAL
+     * within a fifth of a second) would take memory there itself, which counts as CRITICAL at any level,
+     * HIGH or not.
      */
     public Level observe(long nowMillis, long usedBytes, long projectedBytes, boolean wouldReachLimit) {
         aboveHigh = usedBytes >= highBytes;

@@ -39,6 +39,8 @@ public final class MemoryMonitor implements Runnable {
     private static final long MIN_CHECK_MILLIS = 10;
     /** Added to the projection horizon: the time a check and its write take. */
     private static final long PROJECTION_SLACK_MILLIS = 50;
+    /** A burst (see {@link #tick}) that would reach CRITICAL within this long at its own pace is CRITICAL now. */
+    static final long BURST_HORIZON_MILLIS = 200;
     private static final long ERROR_REPORT_INTERVAL_MILLIS = 60_000;
     /** Dropped operation records are reported at most this often: a flood of them is one line, not one per check. */
     private static final long DROP_REPORT_INTERVAL_MILLIS = 10_000;
@@ -218,8 +220,15 @@ public final class MemoryMonitor implements Runnable {
         long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
         long projected = Math.max(used + (long) (bytesPerMilli * horizon), outlook);
         boolean stepWouldKill = step > 0 && outlook >= reader.limit().bytes();
-        AlarmState.Level level = alarm.observe(now, used, projected, stepWouldKill);
+        // A burst: a spike (a rise of spike.threshold or more) just completed, at a pace that reaches
+        // CRITICAL within BURST_HORIZON_MILLIS (one huge array being zeroed, a heap expanding at once). It
+        // is CRITICAL below HIGH too: the next check may never run, because at the limit the kernel's
+        // reclaim stalls every thread of this JVM, and one check earlier or later in such a burst decides
+        // between a block and none (the capture-rate bench's single 100 MB allocation, BENCHMARKS.md).
         boolean spike = spikes.observe(now, used);
+        boolean burst = spike && spikes.lastRiseMillis() > 0
+                && used + spikes.lastRise() * BURST_HORIZON_MILLIS / spikes.lastRiseMillis() >= alarm.criticalBytes();
+        AlarmState.Level level = alarm.observe(now, used, projected, stepWouldKill || burst);
         long added = recent.added();
         // Operations since the last record that named them (a block or a STILL CRITICAL line).
         long newOperations = added - operationsSeen;

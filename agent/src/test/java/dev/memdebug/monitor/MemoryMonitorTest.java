@@ -162,6 +162,42 @@ class MemoryMonitorTest {
         assertTrue(last >= 45, "the records keep up: the last named is op " + last);
     }
 
+    @Test
+    void aBurstThatWouldReachCriticalWithinAFifthOfASecondIsCriticalBelowHigh() throws IOException {
+        MemoryMonitor withSpikes = monitor(50);
+        rss(60);
+        withSpikes.tick(0);
+        rss(120);
+        withSpikes.tick(100);
+        assertTrue(text().contains("🚨 CRITICAL MEMORY - CRASH IMMINENT: 120.0 MB / 160 MB"),
+                "60 MB in 100 ms, 30 MB short of CRITICAL at 150 MB, below HIGH at 128 MB: " + text());
+        assertFalse(text().contains("MEMORY SPIKE"), "the CRITICAL block tells of the climb: " + text());
+    }
+
+    @Test
+    void theSameRiseOverASecondOrASmallQuickRiseIsNoBurst() throws IOException {
+        MemoryMonitor slow = monitor(50);
+        rss(60);
+        slow.tick(0);
+        rss(120);
+        slow.tick(1000);
+        assertFalse(text().contains("CRITICAL"), "60 MB in a second reaches 132 MB in the next 200 ms: " + text());
+        MemoryMonitor quick = monitor(50);
+        rss(80);
+        quick.tick(5000);
+        rss(120);
+        quick.tick(5010);
+        assertFalse(text().contains("CRITICAL"), "40 MB is less than a spike: " + text());
+    }
+
+    private MemoryMonitor monitor(long spikeMb) throws IOException {
+        SnapshotReader reader = new SnapshotReader(CgroupMemory.detect(dir.resolve("no-cgroup"), proc), new ProcessMemory(proc),
+                new HostMemory(dir.resolve("meminfo")), new MemoryLimit(160 * MB, "test", false), List::of);
+        return new MemoryMonitor(reader, new LogWriter(log, null, 10 * MB, 1, null), new LogLayout(ZoneOffset.UTC), recent,
+                AppActivity.NONE, new AlarmState(128 * MB, 150 * MB, 8 * MB, 60_000), new SpikeDetector(spikeMb * MB, 10_000),
+                new PromotionForecast(young::get), 1000, 50, 0, 5, 0, null);
+    }
+
     private void leakPromotedEverything() {
         promotion.collected(true, Map.of("Eden Space", usage(30), "Tenured Gen", usage(60)),
                 Map.of("Eden Space", usage(0), "Tenured Gen", usage(90)));
