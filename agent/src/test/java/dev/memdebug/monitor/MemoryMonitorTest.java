@@ -48,11 +48,7 @@ class MemoryMonitorTest {
         proc = Files.createDirectories(dir.resolve("proc"));
         rss(60);
         log = dir.resolve("memory_debug.log");
-        SnapshotReader reader = new SnapshotReader(CgroupMemory.detect(dir.resolve("no-cgroup"), proc), new ProcessMemory(proc),
-                new HostMemory(dir.resolve("meminfo")), new MemoryLimit(160 * MB, "test", false), List::of);
-        monitor = new MemoryMonitor(reader, new LogWriter(log, null, 10 * MB, 1, null), new LogLayout(ZoneOffset.UTC), recent,
-                AppActivity.NONE, new AlarmState(128 * MB, 150 * MB, 8 * MB, 60_000), new SpikeDetector(500 * MB, 10_000),
-                promotion, 1000, 50, 0, 5, 0, null);
+        monitor = monitor(500);
     }
 
     @Test
@@ -164,11 +160,7 @@ class MemoryMonitorTest {
 
     @Test
     void aBurstThatWouldReachCriticalWithinAFifthOfASecondIsCriticalBelowHigh() throws IOException {
-        MemoryMonitor withSpikes = monitor(50);
-        rss(60);
-        withSpikes.tick(0);
-        rss(120);
-        withSpikes.tick(100);
+        twoChecks(monitor(50), 60, 0, 120, 100);
         assertTrue(text().contains("🚨 CRITICAL MEMORY - CRASH IMMINENT: 120.0 MB / 160 MB"),
                 "60 MB in 100 ms, 30 MB short of CRITICAL at 150 MB, below HIGH at 128 MB: " + text());
         assertFalse(text().contains("MEMORY SPIKE"), "the CRITICAL block tells of the climb: " + text());
@@ -176,26 +168,26 @@ class MemoryMonitorTest {
 
     @Test
     void theSameRiseOverASecondOrASmallQuickRiseIsNoBurst() throws IOException {
-        MemoryMonitor slow = monitor(50);
-        rss(60);
-        slow.tick(0);
-        rss(120);
-        slow.tick(1000);
+        twoChecks(monitor(50), 60, 0, 120, 1000);
         assertFalse(text().contains("CRITICAL"), "60 MB in a second reaches 132 MB in the next 200 ms: " + text());
-        MemoryMonitor quick = monitor(50);
-        rss(80);
-        quick.tick(5000);
-        rss(120);
-        quick.tick(5010);
+        twoChecks(monitor(50), 80, 5000, 120, 5010);
         assertFalse(text().contains("CRITICAL"), "40 MB is less than a spike: " + text());
     }
 
+    private void twoChecks(MemoryMonitor m, long fromMb, long atMillis, long toMb, long thenMillis) throws IOException {
+        rss(fromMb);
+        m.tick(atMillis);
+        rss(toMb);
+        m.tick(thenMillis);
+    }
+
+    /** A monitor over the fixture; spikes of {@code spikeMb} (500 MB keeps them out of the other tests). */
     private MemoryMonitor monitor(long spikeMb) throws IOException {
         SnapshotReader reader = new SnapshotReader(CgroupMemory.detect(dir.resolve("no-cgroup"), proc), new ProcessMemory(proc),
                 new HostMemory(dir.resolve("meminfo")), new MemoryLimit(160 * MB, "test", false), List::of);
         return new MemoryMonitor(reader, new LogWriter(log, null, 10 * MB, 1, null), new LogLayout(ZoneOffset.UTC), recent,
                 AppActivity.NONE, new AlarmState(128 * MB, 150 * MB, 8 * MB, 60_000), new SpikeDetector(spikeMb * MB, 10_000),
-                new PromotionForecast(young::get), 1000, 50, 0, 5, 0, null);
+                promotion, 1000, 50, 0, 5, 0, null);
     }
 
     private void leakPromotedEverything() {
