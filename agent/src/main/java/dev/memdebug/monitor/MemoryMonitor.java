@@ -220,14 +220,17 @@ public final class MemoryMonitor implements Runnable {
         long horizon = 2 * (alarm.aboveHigh() ? checkHighMillis : checkMillis) + PROJECTION_SLACK_MILLIS;
         long projected = Math.max(used + (long) (bytesPerMilli * horizon), outlook);
         boolean stepWouldKill = step > 0 && outlook >= reader.limit().bytes();
-        // A burst: a spike (a rise of spike.threshold or more) just completed, at a pace that reaches
-        // CRITICAL within BURST_HORIZON_MILLIS (one huge array being zeroed, a heap expanding at once). It
-        // is CRITICAL below HIGH too: the next check may never run, because at the limit the kernel's
-        // reclaim stalls every thread of this JVM, and one check earlier or later in such a burst decides
-        // between a block and none (the capture-rate bench's single 100 MB allocation, BENCHMARKS.md).
+        // A burst: a spike (a rise of spike.threshold or more) just completed that is at least half as large
+        // as the room left to CRITICAL, at a pace that covers that room within BURST_HORIZON_MILLIS (one
+        // huge array being zeroed, a heap expanding at once). It is CRITICAL below HIGH too: the next check
+        // may never run, because at the limit the kernel's reclaim stalls every thread of this JVM, and one
+        // check earlier or later in such a burst decides between a block and none (the capture-rate
+        // bench's single 100 MB allocation, BENCHMARKS.md). The size condition keeps a fast rise far below
+        // the limit (checks woken by collections can come milliseconds apart) from being extrapolated.
         boolean spike = spikes.observe(now, used);
-        boolean burst = spike && spikes.lastRiseMillis() > 0
-                && used + spikes.lastRise() * BURST_HORIZON_MILLIS / spikes.lastRiseMillis() >= alarm.criticalBytes();
+        long room = alarm.criticalBytes() - used;
+        boolean burst = spike && spikes.lastRiseMillis() > 0 && spikes.lastRise() * 2 >= room
+                && spikes.lastRise() * BURST_HORIZON_MILLIS / spikes.lastRiseMillis() >= room;
         AlarmState.Level level = alarm.observe(now, used, projected, stepWouldKill || burst);
         long added = recent.added();
         // Operations since the last record that named them (a block or a STILL CRITICAL line).

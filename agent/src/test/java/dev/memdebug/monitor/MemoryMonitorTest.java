@@ -174,6 +174,13 @@ class MemoryMonitorTest {
         assertFalse(text().contains("CRITICAL"), "40 MB is less than a spike: " + text());
     }
 
+    @Test
+    void aFastSpikeFarBelowTheLimitIsNoBurst() throws IOException {
+        twoChecks(monitor(50, 2048, 1638, 1925), 50, 0, 127, 5);
+        assertTrue(text().contains("MEMORY SPIKE"), text());
+        assertFalse(text().contains("CRITICAL"), "77 MB in 5 ms, but 1.8 GB below CRITICAL: " + text());
+    }
+
     private void twoChecks(MemoryMonitor m, long fromMb, long atMillis, long toMb, long thenMillis) throws IOException {
         rss(fromMb);
         m.tick(atMillis);
@@ -183,10 +190,16 @@ class MemoryMonitorTest {
 
     /** A monitor over the fixture; spikes of {@code spikeMb} (500 MB keeps them out of the other tests). */
     private MemoryMonitor monitor(long spikeMb) throws IOException {
+        return monitor(spikeMb, 160, 128, 150);
+    }
+
+    /** The same with other thresholds (re-arm 8 MB). */
+    private MemoryMonitor monitor(long spikeMb, long limitMb, long highMb, long criticalMb) throws IOException {
         SnapshotReader reader = new SnapshotReader(CgroupMemory.detect(dir.resolve("no-cgroup"), proc), new ProcessMemory(proc),
-                new HostMemory(dir.resolve("meminfo")), new MemoryLimit(160 * MB, "test", false), List::of);
+                new HostMemory(dir.resolve("meminfo")), new MemoryLimit(limitMb * MB, "test", false), List::of);
         return new MemoryMonitor(reader, new LogWriter(log, null, 10 * MB, 1, null), new LogLayout(ZoneOffset.UTC), recent,
-                AppActivity.NONE, new AlarmState(128 * MB, 150 * MB, 8 * MB, 60_000), new SpikeDetector(spikeMb * MB, 10_000),
+                AppActivity.NONE, new AlarmState(highMb * MB, criticalMb * MB, 8 * MB, 60_000),
+                new SpikeDetector(spikeMb * MB, 10_000),
                 promotion, 1000, 50, 0, 5, 0, null);
     }
 
