@@ -21,7 +21,7 @@ public enum ConfigKey {
     SNAPSHOT_INTERVAL("snapshot.interval", "300s", Kind.DURATION, "Time between periodic snapshots (0 = none)."),
     CHECK_INTERVAL("check.interval", "1s", Kind.DURATION, "Time between memory checks below HIGH (10ms to 60s)."),
     CHECK_INTERVAL_HIGH("check.interval.high", "50ms", Kind.DURATION, "Time between memory checks above HIGH (10ms to 1s); checks also come sooner when memory climbs fast."),
-    SPIKE_THRESHOLD("spike.threshold", "50MB", Kind.SIZE, "A rise of more than this within spike.window is logged as a MEMORY SPIKE (as CRITICAL if at its pace it reaches CRITICAL within 200ms)."),
+    SPIKE_THRESHOLD("spike.threshold", "50MB", Kind.SIZE, "A rise of more than this within spike.window is logged as a MEMORY SPIKE (as CRITICAL if it is half the room left to CRITICAL or more and at its pace covers it within 200ms)."),
     SPIKE_WINDOW("spike.window", "10s", Kind.DURATION, "The window over which a rise counts as a spike."),
     HIGH_THRESHOLD("high.threshold", "80%", Kind.THRESHOLD, "HIGH MEMORY above this share of the limit (or an absolute size such as 410MB)."),
     CRITICAL_THRESHOLD("critical.threshold", "94%", Kind.THRESHOLD, "CRITICAL MEMORY - CRASH IMMINENT above this (94% of 512 MB is 481 MB)."),
