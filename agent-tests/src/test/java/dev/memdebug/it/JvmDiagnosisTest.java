@@ -39,7 +39,9 @@ class JvmDiagnosisTest {
         String log = run(AgentJvm.in(dir).jvmArg("-Xms16m", "-Xmx600m").agentArgs(THRESHOLDS)
                 .main(HeapFiller.class, "20", "14", "100", "1500"));
         String critical = criticalBlock(log);
-        assertLargest(critical, "heap", 60);
+        // 40 MB, not the whole fill: at 20 MB per 100 ms the block may come as a burst (MemoryMonitor), a
+        // step before the figure reaches critical.threshold.
+        assertLargest(critical, "heap", 40);
 
         String detail = section(log, "🔬 CRITICAL DETAIL");
         assertTrue(detail.contains("Top 10 classes by heap bytes (class histogram of live objects, took "), detail);
