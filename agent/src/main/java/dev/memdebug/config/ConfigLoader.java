@@ -131,28 +131,24 @@ public final class ConfigLoader {
     }
 
     private static boolean startsKey(String s, int i) {
-        while (i < s.length() && isSpace(s.charAt(i))) {
+        while (i < s.length() && Names.asciiSpace(s.charAt(i))) {
             i++;
         }
-        if (i >= s.length() || !(s.charAt(i) >= 'A' && s.charAt(i) <= 'Z' || s.charAt(i) >= 'a' && s.charAt(i) <= 'z')) {
+        if (i >= s.length() || !Names.asciiLetter(s.charAt(i))) {
             return false;
         }
         i++;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+            if (!(Names.asciiLetter(c) || Names.asciiDigit(c) || c == '.' || c == '_' || c == '-')) {
                 break;
             }
             i++;
         }
-        while (i < s.length() && isSpace(s.charAt(i))) {
+        while (i < s.length() && Names.asciiSpace(s.charAt(i))) {
             i++;
         }
         return i < s.length() && s.charAt(i) == '=';
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     static List<ConfigEntry> parseArguments(String arguments, List<ConfigProblem> problems) {

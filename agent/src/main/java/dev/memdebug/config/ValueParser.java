@@ -114,16 +114,7 @@ public final class ValueParser {
     /** {@code [+-]?[0-9]{1,18}}, checked without a regular expression (premain parses these). */
     private static boolean wholeNumber(String s) {
         int from = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
-        int n = s.length() - from;
-        if (n < 1 || n > 18) {
-            return false;
-        }
-        for (int i = from; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return Names.asciiDigits(s, from, 1, 18);
     }
 
     public static String formatSize(long bytes) {

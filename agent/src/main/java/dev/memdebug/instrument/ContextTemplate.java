@@ -1,5 +1,6 @@
 package dev.memdebug.instrument;
 
+import dev.memdebug.config.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.memdebug.instrument;
 
 import dev.memdebug.config.ConfigEntry;
 import dev.memdebug.config.ConfigProblem;
+import dev.memdebug.config.Names;
 import dev.memdebug.config.Suggestions;
 import dev.memdebug.config.ValueParser;
 import java.util.ArrayList;

@@ -1,23 +1,23 @@
-package dev.memdebug.instrument;
+package dev.memdebug.config;
 
 /**
- * The character checks of the hook configuration (class, method, field, counter and hook names), in
- * plain loops. The configuration is parsed in premain, before the app's main runs: a regular
- * expression or a stream there costs its compilation or a lambda's linkage (a few milliseconds each,
- * measured) for checks this simple. Stateless.
+ * The character checks of the configuration (agent-argument keys, whole numbers; class, method, field,
+ * counter and hook names), in plain loops. The configuration is parsed in premain, before the app's main
+ * runs: a regular expression or a stream there costs its compilation or a lambda's linkage (a few
+ * milliseconds each, measured) for checks this simple. Stateless.
  */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
     /** A Java identifier: a start character, then part characters. */
-    static boolean javaIdentifier(String s) {
+    public static boolean javaIdentifier(String s) {
         return !s.isEmpty() && Character.isJavaIdentifierStart(s.charAt(0)) && javaIdentifierParts(s);
     }
 
     /** Not empty, and every character may be part of a Java identifier. */
-    static boolean javaIdentifierParts(String s) {
+    public static boolean javaIdentifierParts(String s) {
         if (s.isEmpty()) {
             return false;
         }
@@ -33,7 +33,7 @@ final class Names {
      * A name of the configuration: ASCII letters, digits, {@code -} and {@code _}, starting with a letter,
      * or also with a digit if {@code digitFirst} ({@code [A-Za-z0-9][A-Za-z0-9_-]*}).
      */
-    static boolean configName(String s, boolean digitFirst) {
+    public static boolean configName(String s, boolean digitFirst) {
         if (s.isEmpty() || !(asciiLetter(s.charAt(0)) || digitFirst && asciiDigit(s.charAt(0)))) {
             return false;
         }
@@ -47,7 +47,7 @@ final class Names {
     }
 
     /** {@code s} from {@code from} on is {@code min} to {@code max} ASCII digits. */
-    static boolean asciiDigits(String s, int from, int min, int max) {
+    public static boolean asciiDigits(String s, int from, int min, int max) {
         int n = s.length() - from;
         if (n < min || n > max) {
             return false;
@@ -61,7 +61,7 @@ final class Names {
     }
 
     /** Not empty, and every character is a digit ({@link Character#isDigit}, as {@link Long#parseLong} reads them). */
-    static boolean digits(String s) {
+    public static boolean digits(String s) {
         if (s.isEmpty()) {
             return false;
         }
@@ -74,7 +74,7 @@ final class Names {
     }
 
     /** {@code s} split at runs of ASCII white space, as {@code s.split("\\s+")} does. */
-    static String[] words(String s) {
+    public static String[] words(String s) {
         if (s.isEmpty()) {
             return new String[] {s};
         }
@@ -97,15 +97,15 @@ final class Names {
         return words.subList(0, size).toArray(new String[0]);
     }
 
-    private static boolean asciiSpace(char c) {
+    static boolean asciiSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    private static boolean asciiLetter(char c) {
+    static boolean asciiLetter(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
-    private static boolean asciiDigit(char c) {
+    static boolean asciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
 }

@@ -1,4 +1,4 @@
-package dev.memdebug.instrument;
+package dev.memdebug.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
