@@ -45,14 +45,6 @@ public final class BootstrapInjector {
     }
 
     /**
-     * Injects the bridge; returns the bridge class as the bootstrap loader sees it. Defines the classes
-     * directly in the boot loader through {@code jdk.internal.misc.Unsafe}, whose package the
-     * instrumentation exports to the agent for this; only if that fails does it append a jar to the
-     * boot class path, which makes the JVM warn that class data sharing is limited to boot classes.
-     * {@code -Dmemdebug.bootstrap.jar=true} takes the jar path at once: a diagnostic switch, and how the
-     * two were timed against each other (BENCHMARKS.md, section 3).
-     */
-    /**
      * The bridge's class files, read straight from the agent jar: {@code getResourceAsStream} asks the
      * boot loader first and goes through a {@code jar:} URL connection, ~6 ms of premain (profiled) for
      * two small files. Where the agent's classes are not in a jar (its own unit tests), the class loader
@@ -95,6 +87,14 @@ public final class BootstrapInjector {
         return classFile.substring(0, classFile.length() - ".class".length()).replace('/', '.');
     }
 
+    /**
+     * Injects the bridge; returns the bridge class as the bootstrap loader sees it. Defines the classes
+     * directly in the boot loader through {@code jdk.internal.misc.Unsafe}, whose package the
+     * instrumentation exports to the agent for this; only if that fails does it append a jar to the
+     * boot class path, which makes the JVM warn that class data sharing is limited to boot classes.
+     * {@code -Dmemdebug.bootstrap.jar=true} takes the jar path at once: a diagnostic switch, and how the
+     * two were timed against each other (BENCHMARKS.md, section 3).
+     */
     static Class<?> inject(Instrumentation instrumentation) throws IOException, ClassNotFoundException {
         Map<String, byte[]> types = readBridge();
         if (!Boolean.getBoolean("memdebug.bootstrap.jar")) {

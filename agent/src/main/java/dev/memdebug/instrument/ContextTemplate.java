@@ -80,7 +80,7 @@ public final class ContextTemplate {
         return parse(text, counterIds, counterNames, valueMax, totalMax, Redactor.DEFAULT);
     }
 
-    /** As {@link #parse(String, java.util.function.ToIntFunction, Set, int, int)}, masking values with {@code redactor}. */
+    /** As {@link #parse(String, List, Set, int, int)}, masking values with {@code redactor}. */
     public static ContextTemplate parse(String text, List<String> counterIds,
                                         Set<String> counterNames, int valueMax, int totalMax, Redactor redactor) {
         List<Part> parts = new ArrayList<>();
