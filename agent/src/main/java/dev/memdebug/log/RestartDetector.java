@@ -64,13 +64,15 @@ public final class RestartDetector {
                 pidAt = line.indexOf(PID, pidAt + 1);
             }
             int pidDigits = pidAt < 0 ? 0 : digits(line, pidAt + PID.length());
+            int limitEnd = line.startsWith(LIMIT) ? limitFigureEnd(line) : -1;
+            int killDigits = line.startsWith(OOM_KILLS) ? digits(line, OOM_KILLS.length()) : 0;
             if (pidDigits > 0) {
                 started = line.substring(STARTED.length(), pidAt);
                 pid = Long.parseLong(line.substring(pidAt + PID.length(), pidAt + PID.length() + pidDigits));
-            } else if (line.startsWith(LIMIT) && limitFigureEnd(line) > 0) {
-                limitMb = Double.parseDouble(line.substring(LIMIT.length(), limitFigureEnd(line)));
-            } else if (line.startsWith(OOM_KILLS) && digits(line, OOM_KILLS.length()) > 0) {
-                oomKills = Long.parseLong(line.substring(OOM_KILLS.length(), OOM_KILLS.length() + digits(line, OOM_KILLS.length())));
+            } else if (limitEnd > 0) {
+                limitMb = Double.parseDouble(line.substring(LIMIT.length(), limitEnd));
+            } else if (killDigits > 0) {
+                oomKills = Long.parseLong(line.substring(OOM_KILLS.length(), OOM_KILLS.length() + killDigits));
             } else if (line.startsWith("[") && line.indexOf("] ") > 0) {
                 if (line.contains(LogLayout.SIRENS)) {
                     continue;
