@@ -64,7 +64,10 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
     private volatile java.util.function.BooleanSupplier wakeForEach = Unbound.INSTANCE;
     private long lastGaugeCheck;
     private final long createdMillis = System.currentTimeMillis();
-    /** Whether the monitor compiled the redaction patterns (see {@link #PRECOMPILE_AFTER_MILLIS}). */
+    /**
+     * Whether the redaction patterns need no compiling by the monitor (see {@link #PRECOMPILE_AFTER_MILLIS}):
+     * compiled already, or no hook's context masks anything.
+     */
     private boolean patternsReady;
     /** Set by the monitor thread, read by it only. */
     private HookInstaller unmatchedReporter;
@@ -107,9 +110,12 @@ public final class HookRuntime extends HookDispatcher implements AppActivity {
         this.limitSummarised = new long[counterCount];
         this.lastLimitSummary = new long[counterCount];
         this.journalLabels = new byte[hooks.length][][];
+        boolean redacting = false;
         for (HookSpec h : hooks) {
             journalLabels[h.id()] = new byte[][] {utf8(h.logEnter()), utf8(h.logReturn()), utf8(h.logFail())};
+            redacting |= h.context() != null && h.context().redacts();
         }
+        this.patternsReady = !redacting;
     }
 
     private static byte[] utf8(String label) {
